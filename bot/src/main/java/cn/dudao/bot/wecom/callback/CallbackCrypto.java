@@ -11,7 +11,7 @@ import me.chanjar.weixin.common.util.crypto.SHA1;
 import org.w3c.dom.Element;
 
 /**
- * Verifies and opens WeCom callbacks (接收消息: developer.work.weixin.qq.com/document/path/90930 and the
+ * Verifies and opens WeCom callbacks (回调配置, developer.work.weixin.qq.com/document/path/90930, and
  * 加解密方案说明, path/90968): msg_signature = sha1(sort(token, timestamp, nonce, Encrypt)), then AES.
  * It closes what WxJava leaves open: the signature is compared in constant time, the receive id in the
  * plaintext must be our corp id, the timestamp must lie within the replay window, the outer body is

@@ -15,10 +15,11 @@ import org.w3c.dom.Node;
  * Maps the signed inner XML of a WeCom callback to an {@link InboundMessage} (接收消息与事件:
  * 消息格式 developer.work.weixin.qq.com/document/path/90239, 事件格式 path/90240). Only signed fields
  * are read, so the agent id is the inner AgentID. Retries of one callback get one dedupe key:
- * {@code msg:<MsgId>} for messages (as WeCom recommends); for events WeCom recommends
+ * {@code msg:<MsgId>} for messages (as 接收消息与事件 概述, path/90238, recommends); for events it recommends
  * FromUserName + CreateTime, and Dudao adds the Event and, when present, the EventKey and TaskId, so two
  * different buttons or cards pressed within the same second stay two events:
- * {@code evt:<FromUserName>:<CreateTime>:<Event>[:<EventKey>][:<TaskId>]}. Thread-safe.
+ * {@code evt:<FromUserName>:<CreateTime>:<Event>[:<EventKey>][:<TaskId>]}. A link's Url becomes the text
+ * and its Title the label; an unknown MsgType is kept as OTHER_EVENT rather than refused. Thread-safe.
  */
 public final class InboundParser {
 
@@ -38,6 +39,7 @@ public final class InboundParser {
       return event(root, f, from, createTime, createdAt, agentId);
     }
     String msgId = blankToNull(f.get("MsgId"));
+    // A message without MsgId never came from WeCom so far; fall back to sender, second and type.
     String dedupeKey = msgId != null ? "msg:" + msgId : "msg:" + from + ":" + createTime + ":" + msgType;
     Fields m = new Fields(from, createdAt, dedupeKey, agentId);
     return switch (msgType) {
