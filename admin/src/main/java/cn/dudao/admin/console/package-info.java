@@ -1,0 +1,2 @@
+/** The console pages: front page and the chat simulator page. */
+package cn.dudao.admin.console;

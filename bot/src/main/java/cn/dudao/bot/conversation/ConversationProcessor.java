@@ -1,0 +1,74 @@
+package cn.dudao.bot.conversation;
+
+import cn.dudao.bot.inbox.InboundMessage;
+import cn.dudao.bot.inbox.InboundRecord;
+import cn.dudao.bot.inbox.Inbox;
+import cn.dudao.bot.inbox.InboxRepository;
+import cn.dudao.bot.outbox.Outbox;
+import cn.dudao.bot.plan.Member;
+import cn.dudao.bot.plan.Roster;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies a person's next recorded message in one transaction: lock his conversation row, take his
+ * earliest pending message, run it through the flow, store answers, state and outgoing messages, and
+ * mark the message done. A crash anywhere rolls all of it back and the message is applied again.
+ */
+@Service
+public class ConversationProcessor {
+
+  private static final Logger log = LoggerFactory.getLogger(ConversationProcessor.class);
+
+  private final ConversationRepository conversations;
+  private final InboxRepository inboxRecords;
+  private final Inbox inbox;
+  private final Roster roster;
+  private final Outbox outbox;
+  private final FlowSession flowSession;
+  private final ConversationCache cache;
+  private final Clock clock;
+
+  public ConversationProcessor(ConversationRepository conversations, InboxRepository inboxRecords, Inbox inbox,
+                               Roster roster, Outbox outbox, FlowSession flowSession, ConversationCache cache,
+                               Clock clock) {
+    this.conversations = conversations;
+    this.inboxRecords = inboxRecords;
+    this.inbox = inbox;
+    this.roster = roster;
+    this.outbox = outbox;
+    this.flowSession = flowSession;
+    this.cache = cache;
+    this.clock = clock;
+  }
+
+  /** Applies the earliest pending message of {@code userId}; false when none was waiting. */
+  @Transactional
+  public boolean processNext(String userId) {
+    ConversationRecord conversation = conversations.findForUpdateByUserId(userId)
+        .orElseThrow(() -> new IllegalStateException("conversation row missing for " + userId));
+    Optional<InboundRecord> next = inboxRecords.findFirstByUserIdAndStatusOrderBySentAtAscIdAsc(userId,
+        InboundRecord.Status.PENDING);
+    if (next.isEmpty()) {
+      return false;
+    }
+    InboundRecord record = next.get();
+    InboundMessage message = inbox.read(record);
+    ReplyBuffer replies = new ReplyBuffer();
+    Optional<Member> member = roster.findMember(userId);
+    if (member.isEmpty()) {
+      log.info("Refused a message from {}: not on any active roster", userId);
+      replies.say(Replies.NOT_ON_ROSTER);
+    } else {
+      flowSession.apply(conversation, member.get(), message, replies);
+    }
+    replies.drain(message.channel()).forEach(m -> outbox.enqueue(message.channel(), userId, m));
+    record.markDone(clock.instant());
+    cache.putAfterCommit(conversation);
+    return true;
+  }
+}

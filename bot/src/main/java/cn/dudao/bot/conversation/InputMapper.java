@@ -1,0 +1,43 @@
+package cn.dudao.bot.conversation;
+
+import cn.dudao.bot.inbox.InboundMessage;
+import cn.dudao.flows.engine.Input;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps channel messages to engine inputs. Card buttons carry {@code a:<step>:<option>} (see
+ * {@link CardKeys}); photos refer to their media until the evidence store keeps them.
+ */
+final class InputMapper {
+
+  private static final Set<String> START_WORDS = Set.of("开始", "开始核查", "村级核查", "开始督导");
+  private static final Set<String> START_KEYS = Set.of("start", "village_check");
+
+  private InputMapper() {
+  }
+
+  /** True when the message asks to start a village check. */
+  static boolean isStart(InboundMessage message) {
+    return switch (message.kind()) {
+      case TEXT -> message.text() != null && START_WORDS.contains(message.text().strip());
+      case MENU_CLICK, CARD_EVENT -> message.text() != null && START_KEYS.contains(message.text());
+      default -> false;
+    };
+  }
+
+  /** The engine input for a message, or empty when the message is not an answer (app opened, report). */
+  static Optional<Input> toInput(InboundMessage message) {
+    return switch (message.kind()) {
+      case TEXT -> Optional.of(new Input.Text(message.text() == null ? "" : message.text()));
+      case CARD_EVENT -> CardKeys.parse(message.text(), message.selectedKeys());
+      case IMAGE -> Optional.of(new Input.Photo("wecom-media:" + message.mediaId()));
+      case LOCATION -> Optional.of(new Input.Location(
+          message.latitude() == null ? 0 : message.latitude(),
+          message.longitude() == null ? 0 : message.longitude(), message.label()));
+      case VOICE, VIDEO, FILE, LINK -> Optional.of(new Input.Unsupported(message.kind().name().toLowerCase()));
+      case MENU_CLICK -> Optional.of(new Input.Text(message.text() == null ? "" : message.text()));
+      case ENTER_AGENT, LOCATION_REPORT, OTHER_EVENT -> Optional.empty();
+    };
+  }
+}

@@ -1,0 +1,73 @@
+package cn.dudao.bot.conversation;
+
+import cn.dudao.bot.inbox.InboundMessage;
+import cn.dudao.bot.outbox.OutgoingMessage;
+import cn.dudao.flows.engine.FlowEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Collects what one step says and folds it into as few messages as possible (WeCom counts every
+ * message against the per-member limit): consecutive texts become one, a question with up to six
+ * options becomes a button card where the channel shows cards, anything else stays text.
+ */
+final class ReplyBuffer {
+
+  /** WeCom's button_interaction card holds at most six buttons. */
+  static final int MAX_BUTTONS = 6;
+  private static final int TITLE_MAX = 36;
+  private static final int DESC_MAX = 200;
+
+  private final List<OutgoingMessage> messages = new ArrayList<>();
+  private final StringBuilder text = new StringBuilder();
+
+  void say(String line) {
+    if (line == null || line.isBlank()) {
+      return;
+    }
+    if (!text.isEmpty()) {
+      text.append("\n\n");
+    }
+    text.append(line);
+  }
+
+  void ask(FlowEvent.QuestionAsked question) {
+    boolean card = question.options().size() >= 2 && question.options().size() <= MAX_BUTTONS;
+    if (!card) {
+      say(question.text());
+      return;
+    }
+    flushText();
+    List<OutgoingMessage.Button> buttons = question.options().stream()
+        .map(o -> new OutgoingMessage.Button(CardKeys.choice(question.step(), o.key()), o.label()))
+        .toList();
+    String[] lines = question.prompt().split("\n", 2);
+    String title = shorten(lines[0], TITLE_MAX);
+    String description = lines.length > 1 ? shorten(lines[1], DESC_MAX) : null;
+    messages.add(OutgoingMessage.buttonCard(question.text(), title, description, buttons,
+        "dd" + UUID.randomUUID().toString().replace("-", "")));
+  }
+
+  void add(OutgoingMessage message) {
+    flushText();
+    messages.add(message);
+  }
+
+  /** The messages in order; text-only channels get each card as its text rendering. */
+  List<OutgoingMessage> drain(InboundMessage.Channel channel) {
+    flushText();
+    return List.copyOf(messages);
+  }
+
+  private void flushText() {
+    if (!text.isEmpty()) {
+      messages.add(OutgoingMessage.text(text.toString()));
+      text.setLength(0);
+    }
+  }
+
+  private static String shorten(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

@@ -1,0 +1,32 @@
+package cn.dudao.bot.conversation;
+
+import cn.dudao.flows.engine.ConversationState;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Conversation state to and from JSON, through the engine's plain-map form. */
+@Component
+class StateCodec {
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+  private final JsonMapper json;
+
+  StateCodec(JsonMapper json) {
+    this.json = json;
+  }
+
+  String encode(ConversationState state) {
+    return json.writeValueAsString(state.toMap());
+  }
+
+  Optional<ConversationState> decode(String stateJson) {
+    if (stateJson == null || stateJson.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(ConversationState.fromMap(json.readValue(stateJson, MAP)));
+  }
+}

@@ -1,0 +1,99 @@
+package cn.dudao.bot.outbox;
+
+import cn.dudao.bot.inbox.InboundMessage;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One outgoing message, written in the same transaction as the change that caused it. */
+@Entity
+@Table(name = "outbox_messages")
+public class OutboxRecord {
+
+  /** PENDING until sent; DEAD after a permanent error or too many attempts (resendable from the console). */
+  public enum Status { PENDING, SENT, DEAD }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  @Enumerated(EnumType.STRING)
+  private InboundMessage.Channel channel;
+  private String recipient;
+  private String payload;
+  @Enumerated(EnumType.STRING)
+  private Status status;
+  private int attempts;
+  private Instant createdAt;
+  private Instant nextAttemptAt;
+  private String claimedBy;
+  private Instant claimedUntil;
+  private Instant sentAt;
+  private String lastError;
+  private String responseCode;
+
+  protected OutboxRecord() {
+  }
+
+  OutboxRecord(InboundMessage.Channel channel, String recipient, String payload, Instant now) {
+    this.channel = channel;
+    this.recipient = recipient;
+    this.payload = payload;
+    this.status = Status.PENDING;
+    this.createdAt = now;
+    this.nextAttemptAt = now;
+  }
+
+  void markSent(Instant at, String responseCode) {
+    this.status = Status.SENT;
+    this.sentAt = at;
+    this.responseCode = responseCode;
+    this.claimedBy = null;
+    this.claimedUntil = null;
+  }
+
+  void retryAt(Instant at, String error, boolean countsAsAttempt) {
+    if (countsAsAttempt) {
+      this.attempts++;
+    }
+    this.nextAttemptAt = at;
+    this.lastError = truncate(error);
+    this.claimedBy = null;
+    this.claimedUntil = null;
+  }
+
+  void markDead(String error) {
+    this.attempts++;
+    this.status = Status.DEAD;
+    this.lastError = truncate(error);
+    this.claimedBy = null;
+    this.claimedUntil = null;
+  }
+
+  /** Puts a dead message back in the queue (the console's resend action). */
+  public void requeue(Instant now) {
+    this.status = Status.PENDING;
+    this.nextAttemptAt = now;
+    this.attempts = 0;
+  }
+
+  private static String truncate(String s) {
+    return s == null ? null : s.substring(0, Math.min(500, s.length()));
+  }
+
+  public Long getId() { return id; }
+  public InboundMessage.Channel getChannel() { return channel; }
+  public String getRecipient() { return recipient; }
+  public String getPayload() { return payload; }
+  public Status getStatus() { return status; }
+  public int getAttempts() { return attempts; }
+  public Instant getCreatedAt() { return createdAt; }
+  public Instant getNextAttemptAt() { return nextAttemptAt; }
+  public Instant getSentAt() { return sentAt; }
+  public String getLastError() { return lastError; }
+  public String getResponseCode() { return responseCode; }
+}

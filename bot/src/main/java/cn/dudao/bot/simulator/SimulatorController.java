@@ -1,0 +1,100 @@
+package cn.dudao.bot.simulator;
+
+import cn.dudao.bot.inbox.InboundMessage;
+import cn.dudao.bot.inbox.Inbox;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The browser chat simulator's API: act as any roster member without a WeCom account. Messages enter
+ * the same durable inbox as WeCom callbacks and replies come from the same outbox, so everything but the
+ * transport is what a WeCom user gets. Off in production ({@code dudao.simulator.enabled=false}).
+ */
+@RestController
+@RequestMapping("/simulator/api")
+@ConditionalOnProperty(name = "dudao.simulator.enabled", havingValue = "true", matchIfMissing = true)
+class SimulatorController {
+
+  /** A typed message. */
+  record TextRequest(String user, String text) {}
+
+  /** A press on a card button. */
+  record PressRequest(String user, String key, String taskId) {}
+
+  /** A shared location. */
+  record LocationRequest(String user, double latitude, double longitude, String label) {}
+
+  private static final int MAX_TEXT = 2000;
+
+  private final Inbox inbox;
+  private final Transcripts transcripts;
+  private final Clock clock;
+
+  SimulatorController(Inbox inbox, Transcripts transcripts, Clock clock) {
+    this.inbox = inbox;
+    this.transcripts = transcripts;
+    this.clock = clock;
+  }
+
+  @GetMapping("/people")
+  List<Transcripts.Person> people() {
+    return transcripts.people();
+  }
+
+  @GetMapping("/transcript")
+  List<Transcripts.Entry> transcript(@RequestParam String user) {
+    return transcripts.of(user);
+  }
+
+  @PostMapping("/text")
+  ResponseEntity<String> text(@RequestBody TextRequest request) {
+    if (blank(request.user()) || request.text() == null || request.text().isBlank()) {
+      return ResponseEntity.badRequest().body("请选择人员并输入内容");
+    }
+    if (request.text().length() > MAX_TEXT) {
+      return ResponseEntity.badRequest().body("内容过长（最多 " + MAX_TEXT + " 字）");
+    }
+    inbox.accept(InboundMessage.text(InboundMessage.Channel.SIMULATOR, request.user(), clock.instant(),
+        newKey(), request.text()));
+    return ResponseEntity.accepted().body("");
+  }
+
+  @PostMapping("/press")
+  ResponseEntity<String> press(@RequestBody PressRequest request) {
+    if (blank(request.user()) || blank(request.key())) {
+      return ResponseEntity.badRequest().body("缺少人员或按钮");
+    }
+    inbox.accept(new InboundMessage(InboundMessage.Channel.SIMULATOR, request.user(), clock.instant(), newKey(),
+        InboundMessage.Kind.CARD_EVENT, request.key(), null, null, null, null, null, request.taskId(), null,
+        List.of(), null));
+    return ResponseEntity.accepted().body("");
+  }
+
+  @PostMapping("/location")
+  ResponseEntity<String> location(@RequestBody LocationRequest request) {
+    if (blank(request.user())) {
+      return ResponseEntity.badRequest().body("请选择人员");
+    }
+    inbox.accept(new InboundMessage(InboundMessage.Channel.SIMULATOR, request.user(), clock.instant(), newKey(),
+        InboundMessage.Kind.LOCATION, null, null, null, request.latitude(), request.longitude(), request.label(),
+        null, null, List.of(), null));
+    return ResponseEntity.accepted().body("");
+  }
+
+  private static String newKey() {
+    return "sim:" + UUID.randomUUID();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,2 @@
+/** The browser chat simulator: try every conversation without a WeCom account. */
+package cn.dudao.bot.simulator;

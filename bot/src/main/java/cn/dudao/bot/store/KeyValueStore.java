@@ -1,0 +1,35 @@
+package cn.dudao.bot.store;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The small shared key-value store Dudao needs across nodes: dedupe marks, the conversation state
+ * cache, the WeCom access token and send counters. Redis in a cluster; an in-process map for the
+ * single-node embedded default. Keys follow {@code dudao:<kind>:<id>}; the store adds its namespace.
+ */
+public interface KeyValueStore {
+
+  Optional<String> get(String key);
+
+  void put(String key, String value, Duration ttl);
+
+  /** Stores the value only if the key is absent; true when stored. */
+  boolean putIfAbsent(String key, String value, Duration ttl);
+
+  boolean exists(String key);
+
+  void delete(String key);
+
+  /** Deletes the key only if it still holds {@code expected}; true when deleted. */
+  boolean deleteIfEquals(String key, String expected);
+
+  /** Remaining time to live, or empty when the key is absent or has none. */
+  Optional<Duration> ttl(String key);
+
+  /** Sets a new time to live on an existing key. */
+  void expire(String key, Duration ttl);
+
+  /** Increments a counter that starts its life with {@code ttl}; returns the new value. */
+  long increment(String key, Duration ttl);
+}
