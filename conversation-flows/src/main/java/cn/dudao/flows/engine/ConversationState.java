@@ -13,11 +13,16 @@ public record ConversationState(String flowId, int revision, Status status, int 
   /** The life of a conversation. */
   public enum Status { ACTIVE, PAUSED, COMPLETED, EXITED }
 
+  /**
+   * The state as String, Number, Boolean, List and Map only. Engine-internal entries of
+   * {@link #data()} start with {@code _}; all other entries are the context passed to start.
+   */
   public Map<String, Object> toMap() {
-    throw new UnsupportedOperationException("TODO");
+    return StateCodec.toMap(this);
   }
 
+  /** Reads {@link #toMap()}'s form back, tolerating the number types a JSON library returns. */
   public static ConversationState fromMap(Map<String, Object> map) {
-    throw new UnsupportedOperationException("TODO");
+    return StateCodec.fromMap(map);
   }
 }

@@ -55,4 +55,18 @@ public sealed interface FlowEvent {
 
   /** The flow reached its end after the confirmation; {@code answers} are final. */
   record Completed(Map<String, Object> answers) implements FlowEvent {}
+
+  /**
+   * A question was skipped with 跳过 (only where the node allows it); nothing is stored for
+   * {@code key}. {@code meta} as in {@link AnswerRecorded}.
+   */
+  record QuestionSkipped(String nodeId, String key, Map<String, String> meta) implements FlowEvent {}
+
+  /**
+   * A not-met answer became a finding, emitted at completion (after 签字确认) for every answer whose
+   * option the node lists in {@code finding_when}. {@code description} is the text of the node that
+   * describes it (empty when none), {@code evidenceIds} the photos collected for it.
+   */
+  record FindingRecorded(String nodeId, String key, Object value, String display, Map<String, String> meta,
+                         String description, List<String> evidenceIds, int revision) implements FlowEvent {}
 }

@@ -1,0 +1,91 @@
+package cn.dudao.flows.engine;
+
+import cn.dudao.flows.definition.Branch;
+import cn.dudao.flows.definition.Node;
+import cn.dudao.flows.definition.Slot;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Summaries of what was answered (summary nodes) and of progress (进度, 继续). */
+final class Overview {
+  private Overview() {}
+
+  /** The summary node's prompt, then one numbered line per answer; notes go under what they describe. */
+  static String summary(Run run, Position at) {
+    StringBuilder sb = new StringBuilder(Render.prompt(run, at));
+    int number = 0;
+    for (Position p : Paths.trace(run, at)) {
+      Node n = run.flow.node(p.node());
+      if ("confirm".equals(n.type()) || (n.isCompute() && n.label().equals(n.id()))) {
+        continue;
+      }
+      Object value = run.answers.get(run.key(p));
+      String shown = value == null ? "已跳过" : Render.display(run, p, value);
+      if (n.describes() != null) {
+        sb.append("\n   ").append(n.label()).append('：').append(shown);
+      } else {
+        sb.append('\n').append(++number).append(". ").append(itemLabel(run, p)).append(n.label()).append('：').append(shown);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String itemLabel(Run run, Position p) {
+    Slot slot = run.flow.slot(p.node());
+    if (slot.parent() == null) {
+      return "";
+    }
+    Object label = run.item(slot.parent(), p.item()).get("label");
+    return "【" + (label == null ? run.itemKey(slot.parent(), p.item()) : label) + "】";
+  }
+
+  /** 进度: how many questions are answered, roughly how many remain, and which one is open. */
+  static String progress(Run run) {
+    if (run.current == null) {
+      return "当前没有待回答的问题。";
+    }
+    int answered = 0;
+    for (Position p : Paths.trace(run, run.current)) {
+      if (run.flow.node(p.node()).isQuestion()) {
+        answered++;
+      }
+    }
+    int left = remaining(run);
+    Node open = run.flow.node(run.current.node());
+    return "进度：已回答 " + answered + " 题，包括当前题预计还剩 " + left + " 题（补充说明和确认另计）。\n当前："
+        + open.label();
+  }
+
+  /** Main-line questions from the open one on: not conditional, not a note, not only reached by a route. */
+  private static int remaining(Run run) {
+    Set<String> routed = new HashSet<>();
+    for (String id : run.flow.nodeIds()) {
+      Node n = run.flow.node(id);
+      routed.addAll(n.routes().values());
+      for (Branch b : n.branches()) {
+        routed.add(b.next());
+      }
+    }
+    int left = 0;
+    for (Node n : run.flow.nodes()) {
+      if (n.isRepeat()) {
+        int items = run.items(n).size();
+        for (int i = 0; i < items; i++) {
+          for (Node b : n.repeat().body()) {
+            left += counts(run, b, new Position(b.id(), i), routed);
+          }
+        }
+      } else {
+        left += counts(run, n, Position.top(n.id()), routed);
+      }
+    }
+    return left;
+  }
+
+  private static int counts(Run run, Node n, Position p, Set<String> routed) {
+    boolean main = n.isQuestion() && !"confirm".equals(n.type()) && n.when() == null && n.describes() == null && !routed.contains(n.id());
+    boolean ahead = Routes.compare(run, p, run.current) >= 0;
+    return main && ahead && (p.equals(run.current) || !run.answers.containsKey(run.key(p))) ? 1 : 0;
+  }
+
+}
