@@ -17,7 +17,9 @@ final class ReplyBuffer {
   /** WeCom's button_interaction card holds at most six buttons. */
   static final int MAX_BUTTONS = 6;
   private static final int TITLE_MAX = 36;
-  private static final int DESC_MAX = 200;
+  /** WeCom's suggested lengths: title 36, description 44, sub-title 112 characters. */
+  private static final int DESC_MAX = 44;
+  private static final int SUBTITLE_MAX = 112;
 
   private final List<OutgoingMessage> messages = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
@@ -42,10 +44,13 @@ final class ReplyBuffer {
     List<OutgoingMessage.Button> buttons = question.options().stream()
         .map(o -> new OutgoingMessage.Button(CardKeys.choice(question.step(), o.key()), o.label()))
         .toList();
-    String[] lines = question.prompt().split("\n", 2);
+    String[] lines = question.prompt().strip().split("\n", 2);
     String title = shorten(lines[0], TITLE_MAX);
-    String description = lines.length > 1 ? shorten(lines[1], DESC_MAX) : null;
-    messages.add(OutgoingMessage.buttonCard(question.text(), title, description, buttons,
+    String rest = lines.length > 1 ? lines[1].strip() : "";
+    String description = rest.isEmpty() ? null : shorten(rest, DESC_MAX);
+    String subTitle = lines[0].length() > TITLE_MAX || rest.length() > DESC_MAX
+        ? shorten(question.prompt().strip(), SUBTITLE_MAX) : null;
+    messages.add(OutgoingMessage.buttonCard(question.text(), title, description, subTitle, buttons,
         "dd" + UUID.randomUUID().toString().replace("-", "")));
   }
 

@@ -21,4 +21,6 @@ public interface InboxRepository extends JpaRepository<InboundRecord, Long> {
   List<InboundRecord> findByUserIdAndChannelOrderByIdAsc(String userId, InboundMessage.Channel channel);
 
   long countByStatus(InboundRecord.Status status);
+
+  long countByUserId(String userId);
 }

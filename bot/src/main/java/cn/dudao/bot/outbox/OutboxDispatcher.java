@@ -106,7 +106,10 @@ class OutboxDispatcher {
   /** Sends one claimed message and records the outcome; false when the recipient must wait. */
   private boolean deliver(Long id) {
     OutboxRecord record = repository.findById(id).orElseThrow();
-    Optional<Instant> wait = budget.tryTake(record.getRecipient());
+    OutgoingMessage message = outbox.read(record);
+    // update_template_card changes a card already delivered; it is not a message/send and not counted.
+    Optional<Instant> wait = message.type() == OutgoingMessage.Type.CARD_UPDATE
+        ? Optional.empty() : budget.tryTake(record.getRecipient());
     if (wait.isPresent()) {
       save(id, r -> r.retryAt(wait.get(), "per-member limit", false));
       return false;
@@ -114,7 +117,7 @@ class OutboxDispatcher {
     ChannelSender sender = senders.get(record.getChannel());
     ChannelSender.Result result;
     try {
-      result = sender.send(record.getRecipient(), outbox.read(record));
+      result = sender.send(record.getRecipient(), message);
     } catch (RuntimeException e) {
       result = new ChannelSender.Result.Retry(e.getClass().getSimpleName(), null);
     }

@@ -10,12 +10,15 @@ import java.util.List;
  * @param text        the full text (prompt, numbered options, how to answer)
  * @param title       a card's main title
  * @param description a card's description under the title
+ * @param subTitle    a card's longer text under the description (the whole prompt when title and
+ *                    description had to be shortened)
  * @param buttons     a button card's buttons (WeCom allows at most 6)
  * @param taskId      the card's task id, unique per app
  * @param replaceText for {@link Type#CARD_UPDATE}: what the pressed card shows instead of its buttons
  * @param responseCode for {@link Type#CARD_UPDATE}: the response code of the card event (usable once, 72 h)
  */
-public record OutgoingMessage(Type type, String text, String title, String description, List<Button> buttons,
+public record OutgoingMessage(Type type, String text, String title, String description, String subTitle,
+                              List<Button> buttons,
                               String taskId, String replaceText, String responseCode) {
 
   public OutgoingMessage {
@@ -29,15 +32,16 @@ public record OutgoingMessage(Type type, String text, String title, String descr
   public record Button(String key, String text) {}
 
   public static OutgoingMessage text(String text) {
-    return new OutgoingMessage(Type.TEXT, text, null, null, List.of(), null, null, null);
+    return new OutgoingMessage(Type.TEXT, text, null, null, null, List.of(), null, null, null);
   }
 
-  public static OutgoingMessage buttonCard(String text, String title, String description, List<Button> buttons,
-                                           String taskId) {
-    return new OutgoingMessage(Type.BUTTON_CARD, text, title, description, buttons, taskId, null, null);
+  public static OutgoingMessage buttonCard(String text, String title, String description, String subTitle,
+                                           List<Button> buttons, String taskId) {
+    return new OutgoingMessage(Type.BUTTON_CARD, text, title, description, subTitle, buttons, taskId, null, null);
   }
 
   public static OutgoingMessage cardUpdate(String responseCode, String replaceText) {
-    return new OutgoingMessage(Type.CARD_UPDATE, replaceText, null, null, List.of(), null, replaceText, responseCode);
+    return new OutgoingMessage(Type.CARD_UPDATE, replaceText, null, null, null, List.of(), null, replaceText,
+        responseCode);
   }
 }

@@ -94,6 +94,7 @@ class WeComSender implements ChannelSender {
         .cardType("button_interaction")
         .mainTitleTitle(message.title())
         .mainTitleDesc(message.description())
+        .subTitleText(message.subTitle())
         .taskId(message.taskId())
         .buttons(buttons)
         .build();
