@@ -72,7 +72,13 @@ public final class Flow {
         }
       }
     }
-    return Set.copyOf(ids);
+    Set<String> ordered = new LinkedHashSet<>();
+    for (String id : slots.keySet()) {
+      if (ids.contains(id)) {
+        ordered.add(id);
+      }
+    }
+    return java.util.Collections.unmodifiableSet(ordered);
   }
 
   public String id() { return id; }
@@ -127,7 +133,7 @@ public final class Flow {
     return describedBy.getOrDefault(key, List.of());
   }
 
-  /** Ids of nodes whose answers must be cleared when the answer {@code key} changes. */
+  /** Ids of nodes whose answers must be cleared when the answer {@code key} changes, in document order. */
   public Set<String> dependents(String key) {
     return dependents.getOrDefault(key, Set.of());
   }

@@ -10,8 +10,10 @@ public final class QuestionTypes {
   private static final Map<String, QuestionType> TYPES = new LinkedHashMap<>();
 
   static {
-    for (QuestionType t : List.of(new SingleChoiceType(), new YesNoType(), new TextType(),
-        new ConfirmType())) {
+    for (QuestionType t : List.of(new SingleChoiceType(), new MultiChoiceType(), new YesNoType(),
+        new NumberType("integer", 0, false), new NumberType("decimal", 2, false),
+        new NumberType("money", 2, true), new DateType(), new TextType(), new PhotosType(),
+        new LocationType(), new ConfirmType())) {
       TYPES.put(t.name(), t);
     }
   }
