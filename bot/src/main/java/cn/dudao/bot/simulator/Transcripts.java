@@ -24,13 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** What the simulator shows: the people one can act as, and one person's chat, both directions. */
 @Component
 @Transactional(readOnly = true)
-class Transcripts {
+public class Transcripts {
 
   /** Someone to act as. {@code userId} "visitor" stands for a person on no roster. */
-  record Person(String userId, String name, String role, String team, String plan) {}
+  public record Person(String userId, String name, String role, String team, String plan) {}
 
   /** One chat bubble. */
-  record Entry(String id, boolean fromBot, Instant at, String type, String text, List<OutgoingMessage.Button> buttons,
+  public record Entry(String id, boolean fromBot, Instant at, String type, String text, List<OutgoingMessage.Button> buttons,
                String taskId, String status) {}
 
   private final PlanRepository plans;
@@ -41,7 +41,7 @@ class Transcripts {
   private final OutboxRepository outbox;
   private final Outbox outboxReader;
 
-  Transcripts(PlanRepository plans, TeamRepository teams, MemberRepository members, InboxRepository inbox,
+  public Transcripts(PlanRepository plans, TeamRepository teams, MemberRepository members, InboxRepository inbox,
               Inbox inboxReader, OutboxRepository outbox, Outbox outboxReader) {
     this.plans = plans;
     this.teams = teams;
@@ -52,7 +52,7 @@ class Transcripts {
     this.outboxReader = outboxReader;
   }
 
-  List<Person> people() {
+  public List<Person> people() {
     List<Person> people = new ArrayList<>();
     plans.findByActiveTrueOrderByIdDesc().forEach(plan -> {
       Map<Long, String> teamNames = teams.findByPlanIdOrderByNumber(plan.getId()).stream()
@@ -64,7 +64,7 @@ class Transcripts {
     return people;
   }
 
-  List<Entry> of(String userId) {
+  public List<Entry> of(String userId) {
     List<Entry> entries = new ArrayList<>();
     for (InboundRecord r : inbox.findByUserIdAndChannelOrderByIdAsc(userId, InboundMessage.Channel.SIMULATOR)) {
       InboundMessage m = inboxReader.read(r);

@@ -1,2 +1,2 @@
-/** The browser chat simulator: try every conversation without a WeCom account. */
+/** The chat simulator's read side: who one can act as, and one person's transcript. */
 package cn.dudao.bot.simulator;

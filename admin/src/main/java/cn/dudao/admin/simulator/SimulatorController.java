@@ -1,7 +1,8 @@
-package cn.dudao.bot.simulator;
+package cn.dudao.admin.simulator;
 
 import cn.dudao.bot.inbox.InboundMessage;
 import cn.dudao.bot.inbox.Inbox;
+import cn.dudao.bot.simulator.Transcripts;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The browser chat simulator's API: act as any roster member without a WeCom account. Messages enter
  * the same durable inbox as WeCom callbacks and replies come from the same outbox, so everything but the
- * transport is what a WeCom user gets. Off in production ({@code dudao.simulator.enabled=false}).
+ * transport is what a WeCom user gets. Behind the console login; off with {@code dudao.simulator.enabled=false}.
  */
 @RestController
 @RequestMapping("/simulator/api")
