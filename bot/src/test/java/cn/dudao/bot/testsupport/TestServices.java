@@ -22,6 +22,8 @@ import redis.embedded.RedisServer;
 public final class TestServices {
 
   public static final String REQUIRE = "DUDAO_TEST_REQUIRE_SERVICES";
+  /** Forces the embedded stand-ins even where MariaDB and Redis run, to check the bare-machine path. */
+  public static final String EMBEDDED = "DUDAO_TEST_EMBEDDED";
   private static final String HOST = "127.0.0.1";
   private static RedisServer embeddedRedis;
   private static int embeddedRedisPort;
@@ -103,6 +105,9 @@ public final class TestServices {
   }
 
   static boolean reachable(int port) {
+    if (Boolean.parseBoolean(System.getenv(EMBEDDED))) {
+      return false;
+    }
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(HOST, port), 500);
       return true;
