@@ -5,7 +5,6 @@ import cn.dudao.bot.inspection.Inspection;
 import cn.dudao.bot.inspection.Inspections;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.plan.Member;
-import cn.dudao.bot.plan.Roster;
 import cn.dudao.flows.definition.Flow;
 import cn.dudao.flows.engine.ConversationState;
 import cn.dudao.flows.engine.FlowEngine;
@@ -13,35 +12,31 @@ import cn.dudao.flows.engine.FlowEvent;
 import cn.dudao.flows.engine.Input;
 import cn.dudao.flows.engine.StepResult;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one message of a rostered member through his flow: starts a village check on 开始, otherwise
- * steps the engine, and turns the engine's events into stored answers and replies. Called inside the
- * conversation transaction only.
+ * Runs one message of a rostered member through his flow: starts a flow on its start word, otherwise
+ * steps the engine, and turns the engine's events into stored answers, findings and replies. Called
+ * inside the conversation transaction only.
  */
 @Component
 class FlowSession {
 
-  private static final DateTimeFormatter SIGNED_AT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-
   private final FlowCatalog catalog;
   private final FlowEngine engine = new FlowEngine();
   private final StateCodec codec;
-  private final Roster roster;
+  private final FlowStarts starts;
+  private final Placement placement;
   private final Inspections inspections;
   private final Clock clock;
 
-  FlowSession(FlowCatalog catalog, StateCodec codec, Roster roster, Inspections inspections, Clock clock) {
+  FlowSession(FlowCatalog catalog, StateCodec codec, FlowStarts starts, Placement placement, Inspections inspections,
+              Clock clock) {
     this.catalog = catalog;
     this.codec = codec;
-    this.roster = roster;
+    this.starts = starts;
+    this.placement = placement;
     this.inspections = inspections;
     this.clock = clock;
   }
@@ -67,29 +62,29 @@ class FlowSession {
   }
 
   private void idle(ConversationRecord conversation, Member member, InboundMessage message, ReplyBuffer replies) {
-    if (InputMapper.isStart(message)) {
-      start(conversation, member, replies);
+    Optional<String> flowId = starts.requested(message);
+    if (flowId.isPresent()) {
+      start(flowId.get(), conversation, member, replies);
     } else if (message.kind() == InboundMessage.Kind.ENTER_AGENT) {
       replies.say(Replies.WELCOME.formatted(member.getName(), member.getRole().label()));
+      replies.say(starts.menu());
     } else if (message.kind() == InboundMessage.Kind.CARD_EVENT) {
       replies.say(Replies.STALE_CARD);
     } else {
-      replies.say(Replies.IDLE_HINT);
+      replies.say(starts.menu());
+      replies.say(Replies.COMMANDS);
     }
   }
 
-  private void start(ConversationRecord conversation, Member member, ReplyBuffer replies) {
-    List<Roster.VillageChoice> villages = roster.villagesFor(member);
-    if (villages.isEmpty()) {
+  private void start(String flowId, ConversationRecord conversation, Member member, ReplyBuffer replies) {
+    Flow flow = catalog.get(flowId);
+    var context = starts.context(member);
+    if (flowId.startsWith("village") && ((java.util.List<?>) context.get("villages")).isEmpty()) {
       replies.say(Replies.NO_VILLAGES);
       return;
     }
-    Flow flow = catalog.get(FlowCatalog.VILLAGE_CHECK);
     Inspection inspection = inspections.start(member, flow.id(), flow.revision());
-    List<Map<String, String>> options = villages.stream()
-        .map(v -> Map.of("key", Long.toString(v.villageId()), "label", v.label()))
-        .toList();
-    StepResult result = engine.start(flow, Map.of("villages", options));
+    StepResult result = engine.start(flow, context);
     conversation.update(member.getId(), inspection.getId(), flow.id(), null, clock.instant());
     handle(result, conversation, member, replies);
   }
@@ -98,7 +93,8 @@ class FlowSession {
     long inspectionId = conversation.getInspectionId();
     for (FlowEvent event : result.events()) {
       if (event instanceof FlowEvent.AnswerRecorded a) {
-        record(inspectionId, a, member);
+        placement.place(inspectionId, a, result.state(), member);
+        inspections.recordAnswer(inspectionId, a.key(), a.nodeId(), a.value(), a.display(), a.revision(), member);
       } else if (event instanceof FlowEvent.AnswersCleared c) {
         inspections.clearAnswers(inspectionId, c.keys());
       } else if (event instanceof FlowEvent.QuestionAsked q) {
@@ -111,25 +107,17 @@ class FlowSession {
         replies.say(m.text());
       } else if (event instanceof FlowEvent.Completed) {
         inspections.confirm(inspectionId, member);
-        replies.say(Replies.CONFIRMED.formatted(villageLabel(result), member.getName(),
-            SIGNED_AT.format(clock.instant())));
+        replies.say(Replies.CONFIRMED.formatted(placement.subject(inspectionId), member.getName(),
+            Replies.SIGNED_AT.format(clock.instant())));
+      } else if (event instanceof FlowEvent.FindingRecorded f) {
+        inspections.recordFinding(inspectionId, f.nodeId(), f.key(), f.value(), f.display(), f.meta(),
+            f.description(), f.evidenceIds(), member);
       } else if (event instanceof FlowEvent.Exited) {
         inspections.abandon(inspectionId);
       }
     }
     conversation.update(member.getId(), inspectionId, result.state().flowId(), codec.encode(result.state()),
         clock.instant());
-  }
-
-  private void record(long inspectionId, FlowEvent.AnswerRecorded a, Member member) {
-    if ("village".equals(a.key())) {
-      long villageId = Long.parseLong(String.valueOf(a.value()));
-      Roster.VillageChoice village = roster.villagesFor(member).stream()
-          .filter(v -> v.villageId() == villageId).findFirst()
-          .orElseThrow(() -> new IllegalStateException("village " + villageId + " offered outside the team's areas"));
-      inspections.place(inspectionId, village.areaId(), village.villageId());
-    }
-    inspections.recordAnswer(inspectionId, a.key(), a.nodeId(), a.value(), a.display(), a.revision(), member);
   }
 
   private static boolean answered(StepResult result) {
@@ -140,19 +128,5 @@ class FlowSession {
   private static String lastDisplay(StepResult result) {
     return result.events().stream().filter(e -> e instanceof FlowEvent.AnswerRecorded)
         .map(e -> ((FlowEvent.AnswerRecorded) e).display()).reduce((a, b) -> b).orElse("");
-  }
-
-  private static String villageLabel(StepResult result) {
-    Object village = result.state().answers().get("village");
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> villages = (List<Map<String, Object>>) result.state().data().get("villages");
-    if (villages != null) {
-      for (Map<String, Object> v : villages) {
-        if (String.valueOf(v.get("key")).equals(String.valueOf(village))) {
-          return String.valueOf(v.get("label"));
-        }
-      }
-    }
-    return String.valueOf(village);
   }
 }

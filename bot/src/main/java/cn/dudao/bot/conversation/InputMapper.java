@@ -3,7 +3,6 @@ package cn.dudao.bot.conversation;
 import cn.dudao.bot.inbox.InboundMessage;
 import cn.dudao.flows.engine.Input;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Maps channel messages to engine inputs. Card buttons carry {@code a:<step>:<option>} (see
@@ -11,19 +10,7 @@ import java.util.Set;
  */
 final class InputMapper {
 
-  private static final Set<String> START_WORDS = Set.of("开始", "开始核查", "村级核查", "开始督导");
-  private static final Set<String> START_KEYS = Set.of("start", "village_check");
-
   private InputMapper() {
-  }
-
-  /** True when the message asks to start a village check. */
-  static boolean isStart(InboundMessage message) {
-    return switch (message.kind()) {
-      case TEXT -> message.text() != null && START_WORDS.contains(message.text().strip());
-      case MENU_CLICK, CARD_EVENT -> message.text() != null && START_KEYS.contains(message.text());
-      default -> false;
-    };
   }
 
   /** The engine input for a message, or empty when the message is not an answer (app opened, report). */

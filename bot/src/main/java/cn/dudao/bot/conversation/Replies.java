@@ -5,19 +5,18 @@ final class Replies {
 
   static final String NOT_ON_ROSTER =
       "您好！您不在本轮督导工作人员名单中，暂时无法使用督导助手。如有疑问，请联系县乡村振兴局。";
-  static final String WELCOME =
-      "您好，%s（%s）！我是督导助手。\n回复“开始”进行村级核查（附件3 十二项）。\n核查中随时可回复：帮助、进度、上一题、暂停、继续、退出。";
-  static final String IDLE_HINT =
-      "回复“开始”进行村级核查。核查中随时可回复：帮助、进度、上一题、暂停、继续、退出。";
+  static final java.time.format.DateTimeFormatter SIGNED_AT = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+  static final String WELCOME = "您好，%s（%s）！我是督导助手。";
+  static final String COMMANDS = "核查中随时可回复：帮助、进度、上一题、跳过、暂停、继续、退出。";
   static final String NO_VILLAGES =
       "您所在督导组还没有分配村庄，暂时无法开始核查。请联系县乡村振兴局导入村庄名单。";
   static final String CONFIRMED =
-      "已签字确认：%s 的村级核查由 %s 于 %s 提交，结果不可再修改。回复“开始”可核查下一个村。";
+      "已签字确认：%s 的核查结果由 %s 于 %s 提交，不可再修改。回复“开始”或其他核查名称可继续下一项。";
   static final String STALE_CARD = "这张卡片的题目已经回答过了，请回答最新的问题。";
   static final String UNSUPPORTED = "暂不支持这种消息，请按提示回复文字或点击按钮。";
   static final String PROCESSING_FAILED =
       "抱歉，系统处理您的消息时出错，已记录并通知管理员。请稍后重发，或回复“进度”查看当前题目。";
-  static final String VILLAGE_NOT_ALLOWED = "该村不在您所在督导组的督导范围内，请重新选择。";
 
   static String chosen(String display) {
     return "已选择：" + display;

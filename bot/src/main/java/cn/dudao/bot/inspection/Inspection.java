@@ -29,6 +29,8 @@ public class Inspection {
   private int flowRevision;
   private Long areaId;
   private Long villageId;
+  private Long householdId;
+  private String subject;
   @Enumerated(EnumType.STRING)
   private Status status;
   private Instant startedAt;
@@ -47,10 +49,13 @@ public class Inspection {
     this.startedAt = startedAt;
   }
 
-  void place(Long areaId, Long villageId) {
+  /** Where the inspection takes place; {@code subject} names it for people (乡镇, 村 or 户). */
+  void place(Long areaId, Long villageId, Long householdId, String subject) {
     requireDraft();
     this.areaId = areaId;
     this.villageId = villageId;
+    this.householdId = householdId;
+    this.subject = subject;
   }
 
   void confirm(String inspectorName, Instant at) {
@@ -79,6 +84,8 @@ public class Inspection {
   public int getFlowRevision() { return flowRevision; }
   public Long getAreaId() { return areaId; }
   public Long getVillageId() { return villageId; }
+  public Long getHouseholdId() { return householdId; }
+  public String getSubject() { return subject; }
   public Status getStatus() { return status; }
   public Instant getStartedAt() { return startedAt; }
   public Instant getConfirmedAt() { return confirmedAt; }

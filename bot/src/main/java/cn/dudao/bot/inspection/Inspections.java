@@ -19,12 +19,15 @@ public class Inspections {
 
   private final InspectionRepository inspections;
   private final AnswerRepository answers;
+  private final FindingRepository findings;
   private final JsonMapper json;
   private final Clock clock;
 
-  public Inspections(InspectionRepository inspections, AnswerRepository answers, JsonMapper json, Clock clock) {
+  public Inspections(InspectionRepository inspections, AnswerRepository answers, FindingRepository findings,
+                     JsonMapper json, Clock clock) {
     this.inspections = inspections;
     this.answers = answers;
+    this.findings = findings;
     this.json = json;
     this.clock = clock;
   }
@@ -34,8 +37,18 @@ public class Inspections {
         clock.instant()));
   }
 
-  public void place(long inspectionId, Long areaId, Long villageId) {
-    load(inspectionId).place(areaId, villageId);
+  public void place(long inspectionId, Long areaId, Long villageId, Long householdId, String subject) {
+    load(inspectionId).place(areaId, villageId, householdId, subject);
+  }
+
+  /** Records a finding of a confirmed inspection (the engine emits them after 签字确认). */
+  public Finding recordFinding(long inspectionId, String nodeId, String key, Object value, String display,
+                               java.util.Map<String, String> meta, String description, List<String> evidenceIds,
+                               Member inspector) {
+    Inspection inspection = load(inspectionId);
+    String indicator = meta.getOrDefault("indicator", meta.getOrDefault("item", key));
+    return findings.save(new Finding(inspection, nodeId, key, indicator, meta.get("category"), String.valueOf(value),
+        display, description, evidenceIds, inspector.getName(), clock.instant()));
   }
 
   public void recordAnswer(long inspectionId, String key, String nodeId, Object value, String display,

@@ -34,6 +34,11 @@ public class Roster {
     return members.findActiveByWecomUserId(wecomUserId).stream().findFirst();
   }
 
+  /** The areas assigned to the member's team, in plan order. */
+  public List<Area> areasFor(Member member) {
+    return areas.findByTeamIdOrderBySortOrder(member.getTeamId());
+  }
+
   /** The villages of the areas assigned to the member's team, in plan order. */
   public List<VillageChoice> villagesFor(Member member) {
     Map<Long, Area> teamAreas = areas.findByTeamIdOrderBySortOrder(member.getTeamId()).stream()

@@ -10,6 +10,8 @@ import cn.dudao.bot.BotApplication;
 import cn.dudao.bot.inbox.InboxRepository;
 import cn.dudao.bot.inspection.Answer;
 import cn.dudao.bot.inspection.AnswerRepository;
+import cn.dudao.bot.inspection.Finding;
+import cn.dudao.bot.inspection.FindingRepository;
 import cn.dudao.bot.inspection.Inspection;
 import cn.dudao.bot.inspection.InspectionRepository;
 import cn.dudao.bot.outbox.OutboxRecord;
@@ -72,6 +74,8 @@ class VillageCheckIT {
   @Autowired
   InboxRepository inbox;
   @Autowired
+  FindingRepository findings;
+  @Autowired
   OutboxRepository outbox;
   @Autowired
   MemberRepository members;
@@ -125,6 +129,15 @@ class VillageCheckIT {
         .containsEntry("compulsory_education_note", "有一名适龄儿童因病休学，未落实送教上门")
         .containsEntry("village_clinic", "达标");
     assertThat(answers.findByInspectionIdOrderByIdAsc(signed.getId())).as("no answer written twice").hasSize(15);
+
+    List<Finding> found = findings.findByInspectionIdOrderByIdAsc(signed.getId());
+    assertThat(found).singleElement().satisfies(f -> {
+      assertThat(f.getIndicator()).isEqualTo("compulsory_education");
+      assertThat(f.getDescription()).isEqualTo("有一名适龄儿童因病休学，未落实送教上门");
+      assertThat(f.getInspectorName()).isEqualTo("吕利平");
+      assertThat(f.getVillageId()).isEqualTo(signed.getVillageId());
+      assertThat(f.getFlowRevision()).isEqualTo(signed.getFlowRevision());
+    });
 
     // Every distinct callback recorded once, every reply sent once although each callback came three times.
     int distinctMessages = 2 + presses + 3;
