@@ -67,7 +67,7 @@ public final class Flow {
       String name = work.remove(work.size() - 1);
       for (Slot s : slots.values()) {
         Node n = s.node();
-        if (n.dependsOn().contains(name) && ids.add(n.id()) && n.hasAnswer()) {
+        if (n.dependsOn().contains(name) && !key.equals(n.key()) && ids.add(n.id()) && n.hasAnswer()) {
           work.add(n.key());
         }
       }

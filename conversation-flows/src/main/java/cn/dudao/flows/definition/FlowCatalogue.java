@@ -8,7 +8,9 @@ import java.util.List;
  */
 public final class FlowCatalogue {
   /** Ids of the shipped flows, in the order a menu would list them. */
-  public static final List<String> IDS = List.of("village-check");
+  public static final List<String> IDS = List.of("village-check", "area-check", "household-visit",
+      "village-verification", "cadre-interview", "document-review", "project-check", "complaint",
+      "good-practice", "sector-self-check");
 
   private FlowCatalogue() {}
 

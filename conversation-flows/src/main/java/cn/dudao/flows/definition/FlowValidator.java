@@ -85,6 +85,12 @@ final class FlowValidator {
         problems.add(path, "引用了未知名称 “" + name + "”（既不是答案键，也不在 context 中）");
       }
     }
+    if (n.findingIf() != null) {
+      Set<String> names = new LinkedHashSet<>();
+      n.findingIf().collectNames(names);
+      names.stream().filter(name -> !known.contains(name)).forEach(name ->
+          problems.add(path + ".finding_if", "引用了未知名称 “" + name + "”"));
+    }
     for (int b = 0; b < n.branches().size(); b++) {
       Set<String> names = new LinkedHashSet<>();
       n.branches().get(b).when().collectNames(names);

@@ -12,13 +12,15 @@ import java.util.Set;
  * @param key answer key (question and compute nodes); inside a repeat, relative to the item
  * @param routes option key → target node id (from {@code options[].next} and {@code routes})
  * @param next explicit successor, {@code end}, or null for the following node
+ * @param findingIf expression that makes the answer a finding when true (alternative to findingWhen)
  * @param dependsOn names this node reads (when, prompt, expr, describes, options_from)
  */
 public record Node(String id, String type, String key, Template prompt, String label, String criterion,
                    List<OptionDef> options, String optionsFrom, Map<String, String> optionLookup,
                    Map<String, String> routes, List<Branch> branches, String next, Expr when,
                    Expr expr, boolean skippable, Map<String, String> meta, String describes,
-                   Set<String> findingWhen, Limits limits, Repeat repeat, Set<String> dependsOn) {
+                   Set<String> findingWhen, Expr findingIf, Limits limits, Repeat repeat,
+                   Set<String> dependsOn) {
 
   public static final String END = "end";
 

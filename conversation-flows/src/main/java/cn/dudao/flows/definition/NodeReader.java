@@ -19,7 +19,7 @@ final class NodeReader {
   private static final Set<String> FIELDS = Set.of("id", "type", "key", "prompt", "label", "criterion",
       "options", "options_from", "routes", "branches", "next", "when", "expr", "skippable", "meta",
       "describes", "finding_when", "min", "max", "unit", "decimals", "min_length", "max_length",
-      "min_count", "max_count", "for_each", "as", "nodes");
+      "min_count", "max_count", "for_each", "as", "nodes", "finding_if");
   private final Problems problems;
 
   NodeReader(Problems problems) {
@@ -87,6 +87,7 @@ final class NodeReader {
     if ("compute".equals(type) && !f.has("expr")) {
       problems.add(f.path("expr"), "计算节点需要 expr");
     }
+    Expr findingIf = expr(f, "finding_if", new LinkedHashSet<>());
     String describes = f.string("describes");
     if (describes != null) {
       names.add(describes);
@@ -106,7 +107,7 @@ final class NodeReader {
     }
     return new Node(id, type, key, prompt, label(f, prompt, id), f.string("criterion"), List.copyOf(options),
         optionsFrom, lookup, Map.copyOf(routes), branches(f, names), f.string("next"), when, expr,
-        f.bool("skippable"), Map.copyOf(meta), describes, Set.copyOf(f.strings("finding_when")), limits,
+        f.bool("skippable"), Map.copyOf(meta), describes, Set.copyOf(f.strings("finding_when")), findingIf, limits,
         repeat, Set.copyOf(names));
   }
 

@@ -1,6 +1,7 @@
 package cn.dudao.flows.engine;
 
 import cn.dudao.flows.definition.Node;
+import cn.dudao.flows.expr.Expr;
 import cn.dudao.flows.question.QuestionType;
 import cn.dudao.flows.question.QuestionTypes;
 import java.util.ArrayList;
@@ -26,17 +27,17 @@ final class Completion {
 
   private static void finding(Run run, Position p) {
     Node n = run.flow.node(p.node());
-    if (n.findingWhen().isEmpty()) {
+    if (n.findingWhen().isEmpty() && n.findingIf() == null) {
       return;
     }
     String key = run.key(p);
     Object value = run.answers.get(key);
-    QuestionType qt = QuestionTypes.find(n.type());
-    if (value == null || qt == null) {
+    if (value == null) {
       return;
     }
-    boolean hit = false;
-    for (String option : qt.optionKeys(value)) {
+    boolean hit = n.findingIf() != null && Expr.truthy(n.findingIf().eval(run.scope(p)));
+    QuestionType qt = QuestionTypes.find(n.type());
+    for (String option : qt == null ? List.<String>of() : qt.optionKeys(value)) {
       hit |= n.findingWhen().contains(option);
     }
     if (!hit) {

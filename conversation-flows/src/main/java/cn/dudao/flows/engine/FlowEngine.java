@@ -60,7 +60,12 @@ public final class FlowEngine {
     switch (command) {
       case HELP -> run.emit(new FlowEvent.MessageShown(Words.HELP + "\n当前题目：" + howTo(run)));
       case PROGRESS -> run.emit(new FlowEvent.MessageShown(Overview.progress(run)));
-      case BACK -> Rewind.back(run);
+      case BACK -> {
+        if ("confirm".equals(run.flow.node(run.current.node()).type())) {
+          run.emit(new FlowEvent.MessageShown(Words.CHANGE));
+        }
+        Rewind.back(run);
+      }
       case SKIP -> {
         if (run.flow.node(run.current.node()).skippable()) {
           Answering.skip(run);

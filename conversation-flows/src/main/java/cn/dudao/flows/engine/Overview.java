@@ -3,7 +3,11 @@ package cn.dudao.flows.engine;
 import cn.dudao.flows.definition.Branch;
 import cn.dudao.flows.definition.Node;
 import cn.dudao.flows.definition.Slot;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Summaries of what was answered (summary nodes) and of progress (进度, 继续). */
@@ -13,21 +17,48 @@ final class Overview {
   /** The summary node's prompt, then one numbered line per answer; notes go under what they describe. */
   static String summary(Run run, Position at) {
     StringBuilder sb = new StringBuilder(Render.prompt(run, at));
+    List<Position> path = Paths.trace(run, at);
+    Map<String, List<Position>> notes = new HashMap<>();
+    Set<String> described = new HashSet<>();
+    for (Position p : path) {
+      described.add(run.key(p));
+    }
+    for (Position p : path) {
+      String target = describedKey(run, p);
+      if (target != null && described.contains(target)) {
+        notes.computeIfAbsent(target, k -> new ArrayList<>()).add(p);
+      }
+    }
     int number = 0;
-    for (Position p : Paths.trace(run, at)) {
+    for (Position p : path) {
       Node n = run.flow.node(p.node());
-      if ("confirm".equals(n.type()) || (n.isCompute() && n.label().equals(n.id()))) {
+      String target = describedKey(run, p);
+      if ("confirm".equals(n.type()) || (n.isCompute() && n.label().equals(n.id()))
+          || (target != null && described.contains(target))) {
         continue;
       }
-      Object value = run.answers.get(run.key(p));
-      String shown = value == null ? "已跳过" : Render.display(run, p, value);
-      if (n.describes() != null) {
-        sb.append("\n   ").append(n.label()).append('：').append(shown);
-      } else {
-        sb.append('\n').append(++number).append(". ").append(itemLabel(run, p)).append(n.label()).append('：').append(shown);
+      sb.append('\n').append(++number).append(". ").append(itemLabel(run, p)).append(line(run, p));
+      for (Position note : notes.getOrDefault(run.key(p), List.of())) {
+        sb.append("\n   ").append(line(run, note));
       }
     }
     return sb.toString();
+  }
+
+  /** The answer key that the node at {@code p} describes, in the same repeat item. */
+  private static String describedKey(Run run, Position p) {
+    Slot slot = run.flow.slot(p.node());
+    String d = slot.node().describes();
+    if (d == null || slot.parent() == null) {
+      return d;
+    }
+    return slot.parent().key() + "." + run.itemKey(slot.parent(), p.item()) + "." + d;
+  }
+
+  private static String line(Run run, Position p) {
+    Node n = run.flow.node(p.node());
+    Object value = run.answers.get(run.key(p));
+    return n.label() + "：" + (value == null ? "已跳过" : Render.display(run, p, value));
   }
 
   private static String itemLabel(Run run, Position p) {

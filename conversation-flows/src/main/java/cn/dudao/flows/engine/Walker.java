@@ -89,9 +89,11 @@ final class Walker {
     if (old != null && Values.same(old, v)) {
       return;
     }
+    // A value cleared earlier in this step because an input changed is recomputed here: a replacement.
+    boolean recomputed = run.cleared.remove(key);
     run.answers.put(key, v);
     run.emit(new FlowEvent.AnswerRecorded(n.id(), key, v, Render.display(run, p, v), run.meta(p),
-        old != null, run.flow.revision()));
+        old != null || recomputed, run.flow.revision()));
   }
 
   static java.util.Map<String, Object> frozenAnswers(Run run) {

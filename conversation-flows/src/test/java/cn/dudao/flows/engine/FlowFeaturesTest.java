@@ -61,9 +61,10 @@ class FlowFeaturesTest {
     assertThat(c.question().nodeId()).isEqualTo("size");
     assertThat(c.question().text()).contains("原答案：4 人");
     c.say("3");
-    assertThat(c.only(FlowEvent.AnswersCleared.class).keys()).containsExactly("households.h1.per_capita",
-        "households.h1.at_risk", "households.h1.causes", "households.h1.ill_note");
+    assertThat(c.only(FlowEvent.AnswersCleared.class).keys()).containsExactly("households.h1.causes",
+        "households.h1.ill_note");
     assertThat(answer(c, "households.h1.per_capita").value()).isEqualTo(8000L);
+    assertThat(answer(c, "households.h1.per_capita").replaced()).isTrue();
     assertThat(answer(c, "households.h1.at_risk").value()).isEqualTo(false);
     assertThat(c.state().answers()).containsEntry("households.h1.income", 24000L)
         .doesNotContainKey("households.h1.causes");
