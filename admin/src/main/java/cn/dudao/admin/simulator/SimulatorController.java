@@ -29,7 +29,7 @@ class SimulatorController {
   record TextRequest(String user, String text) {}
 
   /** A press on a card button. */
-  record PressRequest(String user, String key, String taskId) {}
+  record PressRequest(String user, String key, String taskId, List<String> selected) {}
 
   /** A shared location. */
   record LocationRequest(String user, double latitude, double longitude, String label) {}
@@ -76,7 +76,7 @@ class SimulatorController {
     }
     inbox.accept(new InboundMessage(InboundMessage.Channel.SIMULATOR, request.user(), clock.instant(), newKey(),
         InboundMessage.Kind.CARD_EVENT, request.key(), null, null, null, null, null, request.taskId(), null,
-        List.of(), null));
+        request.selected() == null ? List.of() : request.selected(), null));
     return ResponseEntity.accepted().body("");
   }
 

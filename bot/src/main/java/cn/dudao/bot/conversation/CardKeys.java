@@ -18,6 +18,10 @@ final class CardKeys {
     return "a:" + step + ":" + optionKey;
   }
 
+  static String multi(int step) {
+    return "m:" + step;
+  }
+
   static Optional<Input> parse(String eventKey, List<String> selected) {
     if (eventKey == null) {
       return Optional.empty();

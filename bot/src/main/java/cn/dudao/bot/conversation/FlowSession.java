@@ -56,7 +56,8 @@ class FlowSession {
     Flow flow = catalog.get(state.get().flowId());
     StepResult result = engine.step(flow, state.get(), input.get());
     handle(result, conversation, member, replies);
-    if (input.get() instanceof Input.Choice && message.responseCode() != null && answered(result)) {
+    boolean cardAnswer = input.get() instanceof Input.Choice || input.get() instanceof Input.MultiChoice;
+    if (cardAnswer && message.responseCode() != null && answered(result)) {
       replies.add(OutgoingMessage.cardUpdate(message.responseCode(), Replies.chosen(lastDisplay(result))));
     }
   }

@@ -18,8 +18,10 @@ final class Replies {
   static final String PROCESSING_FAILED =
       "抱歉，系统处理您的消息时出错，已记录并通知管理员。请稍后重发，或回复“进度”查看当前题目。";
 
+  /** The pressed button's new name; WeCom shows it greyed out. Kept short for a button. */
   static String chosen(String display) {
-    return "已选择：" + display;
+    String text = "已选择：" + display;
+    return text.length() <= 16 ? text : text.substring(0, 15) + "…";
   }
 
   private Replies() {

@@ -14,8 +14,11 @@ import java.util.UUID;
  */
 final class ReplyBuffer {
 
-  /** WeCom's button_interaction card holds at most six buttons. */
+  /** WeCom's button_interaction card holds at most six buttons, a vote card at most twenty options. */
   static final int MAX_BUTTONS = 6;
+  static final int MAX_CHECKBOX_OPTIONS = 20;
+  private static final java.util.Set<String> ONE_CHOICE_TYPES = java.util.Set.of("single_choice", "yes_no", "confirm");
+  private static final java.util.Set<String> MULTI_TYPES = java.util.Set.of("multi_choice", "multiple_choice");
   private static final int TITLE_MAX = 36;
   /** WeCom's suggested lengths: title 36, description 44, sub-title 112 characters. */
   private static final int DESC_MAX = 44;
@@ -35,12 +38,23 @@ final class ReplyBuffer {
   }
 
   void ask(FlowEvent.QuestionAsked question) {
-    boolean card = question.options().size() >= 2 && question.options().size() <= MAX_BUTTONS;
+    int n = question.options().size();
+    boolean multi = MULTI_TYPES.contains(question.type());
+    boolean card = multi ? n >= 2 && n <= MAX_CHECKBOX_OPTIONS
+        : ONE_CHOICE_TYPES.contains(question.type()) && n >= 2 && n <= MAX_BUTTONS;
     if (!card) {
       say(question.text());
       return;
     }
     flushText();
+    String taskId = "dd" + UUID.randomUUID().toString().replace("-", "");
+    if (multi) {
+      List<OutgoingMessage.Button> options = question.options().stream()
+          .map(o -> new OutgoingMessage.Button(o.key(), o.label())).toList();
+      messages.add(OutgoingMessage.multiCard(question.text(), shorten(question.prompt().strip(), TITLE_MAX), null,
+          options, CardKeys.multi(question.step()), taskId));
+      return;
+    }
     List<OutgoingMessage.Button> buttons = question.options().stream()
         .map(o -> new OutgoingMessage.Button(CardKeys.choice(question.step(), o.key()), o.label()))
         .toList();
@@ -50,8 +64,7 @@ final class ReplyBuffer {
     String description = rest.isEmpty() ? null : shorten(rest, DESC_MAX);
     String subTitle = lines[0].length() > TITLE_MAX || rest.length() > DESC_MAX
         ? shorten(question.prompt().strip(), SUBTITLE_MAX) : null;
-    messages.add(OutgoingMessage.buttonCard(question.text(), title, description, subTitle, buttons,
-        "dd" + UUID.randomUUID().toString().replace("-", "")));
+    messages.add(OutgoingMessage.buttonCard(question.text(), title, description, subTitle, buttons, taskId));
   }
 
   void add(OutgoingMessage message) {

@@ -31,7 +31,7 @@ public class Transcripts {
 
   /** One chat bubble. */
   public record Entry(String id, boolean fromBot, Instant at, String type, String text, List<OutgoingMessage.Button> buttons,
-               String taskId, String status) {}
+               String taskId, String submitKey, String status) {}
 
   private final PlanRepository plans;
   private final TeamRepository teams;
@@ -69,12 +69,13 @@ public class Transcripts {
     for (InboundRecord r : inbox.findByUserIdAndChannelOrderByIdAsc(userId, InboundMessage.Channel.SIMULATOR)) {
       InboundMessage m = inboxReader.read(r);
       entries.add(new Entry("in-" + r.getId(), false, r.getReceivedAt(), m.kind().name(), describe(m), List.of(),
-          null, r.getStatus().name()));
+          null, null, r.getStatus().name()));
     }
     for (OutboxRecord r : outbox.findByRecipientAndChannelOrderByIdAsc(userId, InboundMessage.Channel.SIMULATOR)) {
       OutgoingMessage m = outboxReader.read(r);
+      String submitKey = m.type() == OutgoingMessage.Type.MULTI_CARD ? m.subTitle() : null;
       entries.add(new Entry("out-" + r.getId(), true, r.getCreatedAt(), m.type().name(), m.text(), m.buttons(),
-          m.taskId(), r.getStatus().name()));
+          m.taskId(), submitKey, r.getStatus().name()));
     }
     entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::id));
     return entries;
@@ -83,7 +84,8 @@ public class Transcripts {
   private static String describe(InboundMessage m) {
     return switch (m.kind()) {
       case TEXT -> m.text();
-      case CARD_EVENT -> "［点击按钮］" + m.text();
+      case CARD_EVENT -> m.selectedKeys().isEmpty() ? "［点击按钮］" + m.text()
+          : "［提交选择］" + String.join("、", m.selectedKeys());
       case LOCATION -> "［位置］" + (m.label() == null ? "" : m.label()) + " " + m.latitude() + "," + m.longitude();
       case IMAGE -> "［图片］";
       default -> "［" + m.kind().name() + "］";

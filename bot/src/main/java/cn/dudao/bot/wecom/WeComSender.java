@@ -4,12 +4,13 @@ import cn.dudao.bot.inbox.InboundMessage;
 import cn.dudao.bot.outbox.ChannelSender;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.cp.api.WxCpService;
-import me.chanjar.weixin.cp.bean.message.TemplateCardMessage;
 import me.chanjar.weixin.cp.bean.message.WxCpMessage;
 import me.chanjar.weixin.cp.bean.message.WxCpMessageSendResult;
+import me.chanjar.weixin.cp.bean.templatecard.CheckboxOption;
 import me.chanjar.weixin.cp.bean.templatecard.TemplateCardButton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +51,11 @@ class WeComSender implements ChannelSender {
       return switch (message.type()) {
         case TEXT -> sent(service.getMessageService().send(text(recipient, message)));
         case BUTTON_CARD -> sent(service.getMessageService().send(buttonCard(recipient, message)));
+        case MULTI_CARD -> sent(service.getMessageService().send(multiCard(recipient, message)));
         case CARD_UPDATE -> {
-          service.getTaskCardService().updateTemplateCardButton(cardUpdate(recipient, message));
+          // "Update the button to unclickable" works for every card type (doc 94888).
+          service.getTaskCardService().updateTemplateCardButton(List.of(recipient), null, null, 0,
+              message.responseCode(), message.replaceText());
           yield new Result.Sent(null);
         }
       };
@@ -100,15 +104,20 @@ class WeComSender implements ChannelSender {
         .build();
   }
 
-  private TemplateCardMessage cardUpdate(String recipient, OutgoingMessage message) {
-    TemplateCardMessage update = new TemplateCardMessage();
-    update.setUserids(java.util.List.of(recipient));
-    update.setAgentid(properties.agentId());
-    update.setResponseCode(message.responseCode());
-    TemplateCardMessage.TemplateCardDTO card = new TemplateCardMessage.TemplateCardDTO();
-    card.setCardType("button_interaction");
-    card.setReplaceText(message.replaceText());
-    update.setTemplateCard(card);
-    return update;
+  private WxCpMessage multiCard(String recipient, OutgoingMessage message) {
+    var options = message.buttons().stream()
+        .map(b -> CheckboxOption.builder().id(b.key()).text(b.text()).is_checked(false).build())
+        .toList();
+    return WxCpMessage.TEMPLATECARD().agentId(properties.agentId()).toUser(recipient)
+        .cardType("vote_interaction")
+        .mainTitleTitle(message.title())
+        .taskId(message.taskId())
+        .checkboxQuestionKey("q")
+        .checkboxMode(1)
+        .options(options)
+        .submitButtonText("提交")
+        .submitButtonKey(message.subTitle())
+        .build();
   }
+
 }

@@ -146,7 +146,7 @@ class VillageCheckIT {
     List<JsonNode> sent = WECOM.messagesTo(INSPECTOR);
     assertThat(sent).hasSize((int) outbox.countByStatus(OutboxRecord.Status.SENT) - presses);
     assertThat(WECOM.bodies("/cgi-bin/message/update_template_card")).hasSize(presses)
-        .allSatisfy(u -> assertThat(u.path("template_card").path("replace_text").asString()).isEqualTo("已选择：达标"));
+        .allSatisfy(u -> assertThat(u.path("button").path("replace_name").asString()).isEqualTo("已选择：达标"));
     assertThat(textOf(sent.get(sent.size() - 1))).contains("已签字确认").contains("吕利平");
 
     // Signed means final: a later message cannot change the stored answers.
