@@ -24,6 +24,7 @@ public final class Flow {
   private final Map<String, Slot> slots = new LinkedHashMap<>();
   private final Map<String, List<Node>> describedBy = new HashMap<>();
   private final Map<String, Set<String>> dependents = new HashMap<>();
+  private final Set<String> routeTargets = new java.util.HashSet<>();
 
   Flow(String id, String title, int formatVersion, int revision, String greeting, String farewell,
        List<String> contextNames, List<Node> nodes) {
@@ -42,6 +43,8 @@ public final class Flow {
       }
     }
     for (Slot s : slots.values()) {
+      routeTargets.addAll(s.node().routes().values());
+      s.node().branches().forEach(b -> routeTargets.add(b.next()));
       if (s.node().hasAnswer()) {
         dependents.put(s.node().key(), closure(s.node().key()));
       }
@@ -108,6 +111,8 @@ public final class Flow {
   public List<String> answerKeys() {
     List<String> keys = new ArrayList<>();
     for (Slot s : slots.values()) {
+      routeTargets.addAll(s.node().routes().values());
+      s.node().branches().forEach(b -> routeTargets.add(b.next()));
       if (s.node().hasAnswer()) {
         keys.add(s.node().key());
       }
@@ -136,6 +141,11 @@ public final class Flow {
   /** Ids of nodes whose answers must be cleared when the answer {@code key} changes, in document order. */
   public Set<String> dependents(String key) {
     return dependents.getOrDefault(key, Set.of());
+  }
+
+  /** Whether some option route or branch leads to node {@code id} (rather than only falling into it). */
+  public boolean isRouteTarget(String id) {
+    return routeTargets.contains(id);
   }
 
   @Override

@@ -22,7 +22,7 @@ final class Answering {
     if (reply instanceof Reply.Rejected r) {
       reject(run, r.hint());
     } else if (reply instanceof Reply.Collected c) {
-      run.data.put(Run.PENDING, List.copyOf(c.pending()));
+      run.putData(Run.PENDING, List.copyOf(c.pending()));
       run.emit(new FlowEvent.MessageShown(c.note()));
     } else if (reply instanceof Reply.Accepted a) {
       if (qt instanceof ConfirmType && ConfirmType.CHANGE.equals(a.value())) {

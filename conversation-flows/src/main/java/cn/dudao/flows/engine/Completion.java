@@ -17,7 +17,7 @@ final class Completion {
   static void complete(Run run) {
     run.status = ConversationState.Status.COMPLETED;
     run.current = null;
-    run.data.remove(Run.PENDING);
+    run.removeData(Run.PENDING);
     for (Position p : Paths.trace(run, Position.END)) {
       finding(run, p);
     }

@@ -105,7 +105,7 @@ public final class FlowEngine {
   private static void exit(Run run) {
     run.status = Status.EXITED;
     run.current = null;
-    run.data.remove(Run.PENDING);
+    run.removeData(Run.PENDING);
     run.emit(new FlowEvent.Exited());
     run.emit(new FlowEvent.MessageShown(Words.EXITED));
   }

@@ -1,6 +1,5 @@
 package cn.dudao.flows.engine;
 
-import cn.dudao.flows.definition.Branch;
 import cn.dudao.flows.definition.Node;
 import cn.dudao.flows.definition.Slot;
 import java.util.ArrayList;
@@ -89,32 +88,25 @@ final class Overview {
 
   /** Main-line questions from the open one on: not conditional, not a note, not only reached by a route. */
   private static int remaining(Run run) {
-    Set<String> routed = new HashSet<>();
-    for (String id : run.flow.nodeIds()) {
-      Node n = run.flow.node(id);
-      routed.addAll(n.routes().values());
-      for (Branch b : n.branches()) {
-        routed.add(b.next());
-      }
-    }
     int left = 0;
     for (Node n : run.flow.nodes()) {
       if (n.isRepeat()) {
         int items = run.items(n).size();
         for (int i = 0; i < items; i++) {
           for (Node b : n.repeat().body()) {
-            left += counts(run, b, new Position(b.id(), i), routed);
+            left += counts(run, b, new Position(b.id(), i));
           }
         }
       } else {
-        left += counts(run, n, Position.top(n.id()), routed);
+        left += counts(run, n, Position.top(n.id()));
       }
     }
     return left;
   }
 
-  private static int counts(Run run, Node n, Position p, Set<String> routed) {
-    boolean main = n.isQuestion() && !"confirm".equals(n.type()) && n.when() == null && n.describes() == null && !routed.contains(n.id());
+  private static int counts(Run run, Node n, Position p) {
+    boolean main = n.isQuestion() && !"confirm".equals(n.type()) && n.when() == null && n.describes() == null
+        && !run.flow.isRouteTarget(n.id());
     boolean ahead = Routes.compare(run, p, run.current) >= 0;
     return main && ahead && (p.equals(run.current) || !run.answers.containsKey(run.key(p))) ? 1 : 0;
   }

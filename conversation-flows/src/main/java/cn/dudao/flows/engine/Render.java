@@ -53,7 +53,7 @@ final class Render {
       return List.of();
     }
     List<Option> out = new ArrayList<>(n.options().size() + 8);
-    if (n.optionsFrom() != null && run.data.get(n.optionsFrom()) instanceof List<?> list) {
+    if (n.optionsFrom() != null && run.data(n.optionsFrom()) instanceof List<?> list) {
       for (Object o : list) {
         if (o instanceof Map<?, ?> m && m.get("key") != null) {
           Object label = m.get("label");

@@ -21,7 +21,9 @@ final class Run {
 
   final Flow flow;
   final Map<String, Object> answers;
-  final Map<String, Object> data;
+  /** Read-only view until the first write; most steps never write, so they never copy it. */
+  private Map<String, Object> data;
+  private boolean dataCopied;
   final List<FlowEvent> events = new ArrayList<>(4);
   ConversationState.Status status;
   int step;
@@ -33,7 +35,7 @@ final class Run {
   Run(Flow flow, ConversationState s) {
     this.flow = flow;
     this.answers = new LinkedHashMap<>(s.answers());
-    this.data = new HashMap<>(s.data());
+    this.data = s.data();
     this.status = s.status();
     this.step = s.step();
     this.current = Position.parse(s.currentNode());
@@ -46,14 +48,36 @@ final class Run {
   StepResult result() {
     ConversationState s = new ConversationState(flow.id(), flow.revision(), status, step,
         current == null ? null : current.format(), Collections.unmodifiableMap(answers),
-        Collections.unmodifiableMap(data));
+        dataCopied ? Collections.unmodifiableMap(data) : data);
     return new StepResult(s, events);
+  }
+
+  Object data(String key) {
+    return data.get(key);
+  }
+
+  void putData(String key, Object value) {
+    writableData().put(key, value);
+  }
+
+  void removeData(String key) {
+    if (data.containsKey(key)) {
+      writableData().remove(key);
+    }
+  }
+
+  private Map<String, Object> writableData() {
+    if (!dataCopied) {
+      data = new HashMap<>(data);
+      dataCopied = true;
+    }
+    return data;
   }
 
   /** The items of a repeated section, as maps with at least {@code key} and {@code label}. */
   @SuppressWarnings("unchecked")
   List<Map<String, Object>> items(Node repeat) {
-    Object v = data.get(repeat.repeat().forEach());
+    Object v = data(repeat.repeat().forEach());
     if (!(v instanceof List<?> list)) {
       return List.of();
     }
@@ -102,12 +126,12 @@ final class Run {
 
   private Object lookupTop(String name) {
     Object v = answers.get(name);
-    return v != null ? v : data.get(name);
+    return v != null ? v : data(name);
   }
 
   @SuppressWarnings("unchecked")
   List<String> list(String dataKey) {
-    Object v = data.get(dataKey);
+    Object v = data(dataKey);
     return v instanceof List<?> l ? (List<String>) l : List.of();
   }
 
@@ -115,18 +139,21 @@ final class Run {
     List<String> l = new ArrayList<>(list(dataKey));
     if (!l.contains(value)) {
       l.add(value);
-      data.put(dataKey, Collections.unmodifiableList(l));
+      putData(dataKey, Collections.unmodifiableList(l));
     }
   }
 
   boolean removeFrom(String dataKey, String value) {
+    if (!list(dataKey).contains(value)) {
+      return false;
+    }
     List<String> l = new ArrayList<>(list(dataKey));
     boolean removed = l.remove(value);
     if (removed) {
       if (l.isEmpty()) {
-        data.remove(dataKey);
+        removeData(dataKey);
       } else {
-        data.put(dataKey, Collections.unmodifiableList(l));
+        putData(dataKey, Collections.unmodifiableList(l));
       }
     }
     return removed;

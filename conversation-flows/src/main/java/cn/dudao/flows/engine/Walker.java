@@ -59,7 +59,7 @@ final class Walker {
   static void ask(Run run, Position p) {
     run.step++;
     run.current = p;
-    run.data.remove(Run.PENDING);
+    run.removeData(Run.PENDING);
     run.emit(Render.question(run, p));
   }
 
