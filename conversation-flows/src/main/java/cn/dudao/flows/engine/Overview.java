@@ -11,6 +11,8 @@ import java.util.Set;
 
 /** Summaries of what was answered (summary nodes) and of progress (进度, 继续). */
 final class Overview {
+  static final int NOTE_CHARS = 30;
+
   private Overview() {}
 
   /** The summary node's prompt, then one numbered line per answer; notes go under what they describe. */
@@ -57,7 +59,12 @@ final class Overview {
   private static String line(Run run, Position p) {
     Node n = run.flow.node(p.node());
     Object value = run.answers.get(run.key(p));
-    return n.label() + "：" + (value == null ? "已跳过" : Render.display(run, p, value));
+    String shown = value == null ? "已跳过" : Render.display(run, p, value);
+    // WeCom text messages hold 2048 bytes; long notes are cut so a 26-item summary still fits.
+    if ("text".equals(n.type()) && shown.codePointCount(0, shown.length()) > NOTE_CHARS) {
+      shown = shown.substring(0, shown.offsetByCodePoints(0, NOTE_CHARS)) + "…";
+    }
+    return n.label() + "：" + shown;
   }
 
   private static String itemLabel(Run run, Position p) {
