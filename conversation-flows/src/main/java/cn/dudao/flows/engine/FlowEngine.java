@@ -41,7 +41,8 @@ public final class FlowEngine {
     if (input instanceof Input.Choice c && c.step() != state.step()
         || input instanceof Input.MultiChoice m && m.step() != state.step()) {
       int step = input instanceof Input.Choice c ? c.step() : ((Input.MultiChoice) input).step();
-      return unchanged(state, new FlowEvent.StaleInputIgnored(step), new FlowEvent.MessageShown(Words.STALE));
+      // The bot words the note itself (it may also grey out the old card).
+      return unchanged(state, new FlowEvent.StaleInputIgnored(step));
     }
     Run run = new Run(flow, state);
     if (command == null) {

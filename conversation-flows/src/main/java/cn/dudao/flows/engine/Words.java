@@ -16,7 +16,6 @@ final class Words {
   static final String STILL_PAUSED = "当前处于暂停状态。发送“继续”接着答题，发送“退出”放弃本次填写。";
   static final String EXITED = "已退出本次填写，未签字确认的内容不会作为核查结果。需要时可重新开始。";
   static final String FINISHED = "本次核查已经结束，不能再修改。如需重新填写，请重新开始。";
-  static final String STALE = "这张卡片对应的问题已经回答过了，请回答最新的问题。";
   static final String FIRST = "已经是第一题了，不能再往前。";
   static final String NOT_SKIPPABLE = "本题不能跳过。";
   static final String CHANGE = "请重新回答要修改的题目；发送“上一题”可以继续往前翻。改完后会回到确认。";
