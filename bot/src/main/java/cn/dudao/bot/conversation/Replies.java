@@ -11,8 +11,8 @@ final class Replies {
   static final String COMMANDS = "核查中随时可回复：帮助、进度、上一题、跳过、暂停、继续、退出。";
   static final String NO_VILLAGES =
       "您所在督导组还没有分配村庄，暂时无法开始核查。请联系县乡村振兴局导入村庄名单。";
-  static final String CONFIRMED =
-      "已签字确认：%s 的核查结果由 %s 于 %s 提交，不可再修改。回复“开始”或其他核查名称可继续下一项。";
+  /** Follows the flow's own farewell in the same message: who signed what, and when. */
+  static final String CONFIRMED = "签字确认：%s，签字人 %s，时间 %s。回复“开始”或其他核查名称可继续下一项。";
   static final String STALE_CARD = "这张卡片的题目已经回答过了，请回答最新的问题。";
   static final String UNSUPPORTED = "暂不支持这种消息，请按提示回复文字或点击按钮。";
   static final String PROCESSING_FAILED =

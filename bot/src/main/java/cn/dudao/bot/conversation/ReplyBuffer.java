@@ -20,6 +20,8 @@ final class ReplyBuffer {
   private static final java.util.Set<String> ONE_CHOICE_TYPES = java.util.Set.of("single_choice", "yes_no", "confirm");
   private static final java.util.Set<String> MULTI_TYPES = java.util.Set.of("multi_choice", "multiple_choice");
   private static final int TITLE_MAX = 36;
+  /** A little under WeCom's 2048-byte text limit. */
+  static final int MAX_TEXT_BYTES = 2000;
   /** WeCom's suggested lengths: title 36, description 44, sub-title 112 characters. */
   private static final int DESC_MAX = 44;
   private static final int SUBTITLE_MAX = 112;
@@ -80,9 +82,51 @@ final class ReplyBuffer {
 
   private void flushText() {
     if (!text.isEmpty()) {
-      messages.add(OutgoingMessage.text(text.toString()));
+      splitForWeCom(text.toString()).forEach(part -> messages.add(OutgoingMessage.text(part)));
       text.setLength(0);
     }
+  }
+
+  /**
+   * WeCom text messages hold at most 2048 bytes (https://developer.work.weixin.qq.com/document/path/90236):
+   * longer texts are cut at line ends (at characters when one line alone is too long).
+   */
+  static List<String> splitForWeCom(String all) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder part = new StringBuilder();
+    for (String line : all.split("\n", -1)) {
+      String candidate = part.isEmpty() ? line : part + "\n" + line;
+      if (bytes(candidate) <= MAX_TEXT_BYTES) {
+        part.setLength(0);
+        part.append(candidate);
+        continue;
+      }
+      if (!part.isEmpty()) {
+        parts.add(part.toString());
+        part.setLength(0);
+      }
+      String rest = line;
+      while (bytes(rest) > MAX_TEXT_BYTES) {
+        int cut = rest.length();
+        while (bytes(rest.substring(0, cut)) > MAX_TEXT_BYTES) {
+          cut -= Math.max(1, (cut - MAX_TEXT_BYTES / 3) / 2);
+        }
+        if (Character.isHighSurrogate(rest.charAt(cut - 1))) {
+          cut--;
+        }
+        parts.add(rest.substring(0, cut));
+        rest = rest.substring(cut);
+      }
+      part.append(rest);
+    }
+    if (!part.isEmpty()) {
+      parts.add(part.toString());
+    }
+    return parts;
+  }
+
+  private static int bytes(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
   private static String shorten(String s, int max) {

@@ -62,4 +62,19 @@ class ReplyBufferTest {
     assertThat(CardKeys.parse(null, List.of())).isEmpty();
     assertThat(CardKeys.parse("a:3:not_met", List.of())).contains(new Input.Choice(3, "not_met"));
   }
+
+  @Test
+  void textsOverWeComsTwoKilobytesAreSplitAtLineEndsAndNothingIsLost() {
+    String line = "第一项：达标，情况说明：" + "村".repeat(40);
+    String all = String.join("\n", java.util.Collections.nCopies(40, line));
+    List<String> parts = ReplyBuffer.splitForWeCom(all);
+    assertThat(parts).hasSizeGreaterThan(1)
+        .allSatisfy(p -> assertThat(p.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(2000));
+    assertThat(String.join("\n", parts)).isEqualTo(all);
+    String oneLongLine = "长".repeat(3000);
+    List<String> cut = ReplyBuffer.splitForWeCom(oneLongLine);
+    assertThat(String.join("", cut)).isEqualTo(oneLongLine);
+    assertThat(cut).allSatisfy(p -> assertThat(p.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .hasSizeLessThanOrEqualTo(2000));
+  }
 }
