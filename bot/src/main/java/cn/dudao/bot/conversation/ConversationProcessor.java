@@ -1,5 +1,6 @@
 package cn.dudao.bot.conversation;
 
+import cn.dudao.bot.evidence.MediaFetches;
 import cn.dudao.bot.inbox.InboundMessage;
 import cn.dudao.bot.inbox.InboundRecord;
 import cn.dudao.bot.inbox.Inbox;
@@ -18,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies a person's next recorded message in one transaction: lock his conversation row, take his
  * earliest pending message, run it through the flow, store answers, state and outgoing messages, and
  * mark the message done. A crash anywhere rolls all of it back and the message is applied again.
+ * An image waits at the head of its sender's queue until its photo is fetched (outside this
+ * transaction), so the messages behind it keep their order.
  */
 @Service
 public class ConversationProcessor {
@@ -31,11 +34,12 @@ public class ConversationProcessor {
   private final Outbox outbox;
   private final FlowSession flowSession;
   private final ConversationCache cache;
+  private final MediaFetches mediaFetches;
   private final Clock clock;
 
   public ConversationProcessor(ConversationRepository conversations, InboxRepository inboxRecords, Inbox inbox,
                                Roster roster, Outbox outbox, FlowSession flowSession, ConversationCache cache,
-                               Clock clock) {
+                               MediaFetches mediaFetches, Clock clock) {
     this.conversations = conversations;
     this.inboxRecords = inboxRecords;
     this.inbox = inbox;
@@ -43,10 +47,14 @@ public class ConversationProcessor {
     this.outbox = outbox;
     this.flowSession = flowSession;
     this.cache = cache;
+    this.mediaFetches = mediaFetches;
     this.clock = clock;
   }
 
-  /** Applies the earliest pending message of {@code userId}; false when none was waiting. */
+  /**
+   * Applies the earliest pending message of {@code userId}; false when none was waiting, or when it is
+   * an image whose photo is still being fetched ({@link cn.dudao.bot.evidence.MediaFetched} wakes him).
+   */
   @Transactional
   public boolean processNext(String userId) {
     ConversationRecord conversation = conversations.findForUpdateByUserId(userId)
@@ -60,11 +68,14 @@ public class ConversationProcessor {
     InboundMessage message = inbox.read(record);
     ReplyBuffer replies = new ReplyBuffer();
     Optional<Member> member = roster.findMember(userId);
+    if (member.isPresent() && message.kind() == InboundMessage.Kind.IMAGE && mediaFetches.find(record.getId()).isEmpty()) {
+      return false;
+    }
     if (member.isEmpty()) {
       log.info("Refused a message from {}: not on any active roster", userId);
       replies.say(Replies.NOT_ON_ROSTER);
     } else {
-      flowSession.apply(conversation, member.get(), message, replies);
+      flowSession.apply(conversation, member.get(), record, message, replies);
     }
     replies.drain(message.channel()).forEach(m -> outbox.enqueue(message.channel(), userId, m));
     record.markDone(clock.instant());

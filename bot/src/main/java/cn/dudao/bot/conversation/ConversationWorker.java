@@ -1,5 +1,6 @@
 package cn.dudao.bot.conversation;
 
+import cn.dudao.bot.evidence.MediaFetched;
 import cn.dudao.bot.inbox.Inbox;
 import cn.dudao.bot.inbox.InboxRepository;
 import java.time.Clock;
@@ -48,6 +49,12 @@ class ConversationWorker {
 
   @EventListener
   void onRecorded(Inbox.MessageRecorded event) {
+    executor.execute(() -> drain(event.userId()));
+  }
+
+  /** An image at the head of someone's queue has its photo now: apply it and what waited behind it. */
+  @EventListener
+  void onMediaFetched(MediaFetched event) {
     executor.execute(() -> drain(event.userId()));
   }
 

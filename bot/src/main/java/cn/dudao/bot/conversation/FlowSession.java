@@ -1,6 +1,7 @@
 package cn.dudao.bot.conversation;
 
 import cn.dudao.bot.inbox.InboundMessage;
+import cn.dudao.bot.inbox.InboundRecord;
 import cn.dudao.bot.inspection.Inspection;
 import cn.dudao.bot.inspection.Inspections;
 import cn.dudao.bot.outbox.OutgoingMessage;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs one message of a rostered member through his flow: starts a flow on its start word, otherwise
- * steps the engine, and turns the engine's events into stored answers, findings and replies. Called
- * inside the conversation transaction only.
+ * steps the engine, and turns the engine's events into stored answers, findings and replies. Photos
+ * and locations pass through {@link EvidenceSteps} first. Called inside the conversation transaction only.
  */
 @Component
 class FlowSession {
@@ -29,37 +30,61 @@ class FlowSession {
   private final FlowStarts starts;
   private final Placement placement;
   private final Inspections inspections;
+  private final EvidenceSteps evidence;
   private final Clock clock;
 
   FlowSession(FlowCatalog catalog, StateCodec codec, FlowStarts starts, Placement placement, Inspections inspections,
-              Clock clock) {
+              EvidenceSteps evidence, Clock clock) {
     this.catalog = catalog;
     this.codec = codec;
     this.starts = starts;
     this.placement = placement;
     this.inspections = inspections;
+    this.evidence = evidence;
     this.clock = clock;
   }
 
-  void apply(ConversationRecord conversation, Member member, InboundMessage message, ReplyBuffer replies) {
+  void apply(ConversationRecord conversation, Member member, InboundRecord record, InboundMessage message,
+             ReplyBuffer replies) {
     Optional<ConversationState> state = codec.decode(conversation.getStateJson());
     boolean inFlow = state.isPresent() && (state.get().status() == ConversationState.Status.ACTIVE
         || state.get().status() == ConversationState.Status.PAUSED);
+    if (EvidenceSteps.handles(message)) {
+      evidence.receive(record, message, open(conversation, state, inFlow), replies)
+          .ifPresent(in -> step(conversation, member, state.get(), in, message, record.getId(), replies));
+      return;
+    }
     if (!inFlow) {
       idle(conversation, member, message, replies);
       return;
     }
-    Optional<Input> input = InputMapper.toInput(message);
-    if (input.isEmpty()) {
-      return;
-    }
-    Flow flow = catalog.get(state.get().flowId());
-    StepResult result = engine.step(flow, state.get(), input.get());
-    handle(result, conversation, member, replies);
-    boolean cardAnswer = input.get() instanceof Input.Choice || input.get() instanceof Input.MultiChoice;
+    InputMapper.toInput(message)
+        .ifPresent(in -> step(conversation, member, state.get(), in, message, record.getId(), replies));
+  }
+
+  private void step(ConversationRecord conversation, Member member, ConversationState state, Input input,
+                    InboundMessage message, long inboundId, ReplyBuffer replies) {
+    StepResult result = engine.step(catalog.get(state.flowId()), state, input);
+    handle(result, conversation, member, replies, inboundId);
+    boolean cardAnswer = input instanceof Input.Choice || input instanceof Input.MultiChoice;
     if (cardAnswer && message.responseCode() != null && answered(result)) {
       replies.add(OutgoingMessage.cardUpdate(message.responseCode(), Replies.chosen(lastDisplay(result))));
     }
+  }
+
+  /** The question a photo or location would answer: only an active flow's open question. */
+  private EvidenceSteps.Open open(ConversationRecord conversation, Optional<ConversationState> state, boolean inFlow) {
+    if (!inFlow) {
+      return EvidenceSteps.Open.none(null);
+    }
+    ConversationState s = state.get();
+    if (s.status() != ConversationState.Status.ACTIVE || s.currentNode() == null) {
+      return EvidenceSteps.Open.none(conversation.getInspectionId());
+    }
+    // currentNode is "node" or "node@item" inside a repeated section (see ConversationState).
+    String nodeId = s.currentNode().split("@", 2)[0];
+    return new EvidenceSteps.Open(conversation.getInspectionId(), s.currentNode(),
+        catalog.get(s.flowId()).node(nodeId).type());
   }
 
   private void idle(ConversationRecord conversation, Member member, InboundMessage message, ReplyBuffer replies) {
@@ -87,15 +112,18 @@ class FlowSession {
     Inspection inspection = inspections.start(member, flow.id(), flow.revision());
     StepResult result = engine.start(flow, context);
     conversation.update(member.getId(), inspection.getId(), flow.id(), null, clock.instant());
-    handle(result, conversation, member, replies);
+    handle(result, conversation, member, replies, null);
   }
 
-  private void handle(StepResult result, ConversationRecord conversation, Member member, ReplyBuffer replies) {
+  private void handle(StepResult result, ConversationRecord conversation, Member member, ReplyBuffer replies,
+                      Long inboundId) {
     long inspectionId = conversation.getInspectionId();
+    Flow flow = catalog.get(result.state().flowId());
     for (FlowEvent event : result.events()) {
       if (event instanceof FlowEvent.AnswerRecorded a) {
         placement.place(inspectionId, a, result.state(), member);
         inspections.recordAnswer(inspectionId, a.key(), a.nodeId(), a.value(), a.display(), a.revision(), member);
+        evidence.answered(flow.node(a.nodeId()).type(), inspectionId, a.key(), a.value(), inboundId);
       } else if (event instanceof FlowEvent.AnswersCleared c) {
         inspections.clearAnswers(inspectionId, c.keys());
       } else if (event instanceof FlowEvent.QuestionAsked q) {

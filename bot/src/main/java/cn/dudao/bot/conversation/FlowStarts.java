@@ -39,12 +39,15 @@ class FlowStarts {
   private final Roster roster;
   private final PlanRepository plans;
   private final AssignedHouseholds households;
+  private final String startFlow;
 
-  FlowStarts(FlowCatalog catalog, Roster roster, PlanRepository plans, AssignedHouseholds households) {
+  FlowStarts(FlowCatalog catalog, Roster roster, PlanRepository plans, AssignedHouseholds households,
+             ConversationProperties properties) {
     this.catalog = catalog;
     this.roster = roster;
     this.plans = plans;
     this.households = households;
+    this.startFlow = properties.startFlow();
   }
 
   /** The flow a message asks to start, if any. */
@@ -52,8 +55,8 @@ class FlowStarts {
     String said = message.text() == null ? "" : message.text().strip();
     String flowId = switch (message.kind()) {
       case TEXT -> said.equals("开始") || said.equals("开始核查") || said.equals("开始督导")
-          ? FlowCatalog.VILLAGE_CHECK : WORDS.get(said);
-      case MENU_CLICK, CARD_EVENT -> said.equals("start") ? FlowCatalog.VILLAGE_CHECK
+          ? startFlow : WORDS.get(said);
+      case MENU_CLICK, CARD_EVENT -> said.equals("start") ? startFlow
           : WORDS.containsValue(said) ? said : null;
       default -> null;
     };

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Maps channel messages to engine inputs. Card buttons carry {@code a:<step>:<option>} (see
- * {@link CardKeys}); photos refer to their media until the evidence store keeps them.
+ * {@link CardKeys}); photos reach the engine through {@link EvidenceSteps} once stored, as their
+ * evidence id.
  */
 final class InputMapper {
 
@@ -18,7 +19,7 @@ final class InputMapper {
     return switch (message.kind()) {
       case TEXT -> Optional.of(new Input.Text(message.text() == null ? "" : message.text()));
       case CARD_EVENT -> CardKeys.parse(message.text(), message.selectedKeys());
-      case IMAGE -> Optional.of(new Input.Photo("wecom-media:" + message.mediaId()));
+      case IMAGE -> Optional.empty();
       case LOCATION -> Optional.of(new Input.Location(
           message.latitude() == null ? 0 : message.latitude(),
           message.longitude() == null ? 0 : message.longitude(), message.label()));

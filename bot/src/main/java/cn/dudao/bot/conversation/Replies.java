@@ -17,6 +17,11 @@ final class Replies {
   static final String UNSUPPORTED = "暂不支持这种消息，请按提示回复文字或点击按钮。";
   static final String PROCESSING_FAILED =
       "抱歉，系统处理您的消息时出错，已记录并通知管理员。请稍后重发，或回复“进度”查看当前题目。";
+  static final String PHOTO_KEPT = "照片已保存为本次核查的附件。";
+  static final String LOCATION_KEPT = "位置已保存为本次核查的附件。";
+  static final String PHOTO_KEPT_NO_INSPECTION = "照片已保存。当前没有进行中的核查，回复“开始”进行村级核查。";
+  static final String LOCATION_KEPT_NO_INSPECTION = "位置已保存。当前没有进行中的核查，回复“开始”进行村级核查。";
+  static final String QUESTION_STILL_OPEN = "当前题目仍未完成。";
 
   /** The pressed button's new name; WeCom shows it greyed out. Kept short for a button. */
   static String chosen(String display) {

@@ -3,6 +3,8 @@ package cn.dudao.bot.testsupport;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,46 @@ public final class WeComApiStub {
       }
     }
     throw new AssertionError("no button " + label + " in " + message);
+  }
+
+  /**
+   * Serves {@code bytes} as the media {@code mediaId} through {@code media/get}, after answering the
+   * first {@code failuresFirst} requests with HTTP 500. WxJava needs the Content-Disposition header.
+   */
+  public void servePhoto(String mediaId, byte[] bytes, int failuresFirst) {
+    String scenario = "media-" + mediaId;
+    for (int i = 0; i < failuresFirst; i++) {
+      server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/cgi-bin/media/get"))
+          .withQueryParam("media_id", WireMock.equalTo(mediaId))
+          .inScenario(scenario).whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
+          .willSetStateTo("failed-" + (i + 1))
+          .willReturn(WireMock.aResponse().withStatus(500).withBody("busy")));
+    }
+    server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/cgi-bin/media/get"))
+        .withQueryParam("media_id", WireMock.equalTo(mediaId))
+        .inScenario(scenario).whenScenarioStateIs(failuresFirst == 0 ? Scenario.STARTED : "failed-" + failuresFirst)
+        .willReturn(WireMock.aResponse().withStatus(200)
+            .withHeader("Content-Type", "image/jpeg")
+            .withHeader("Content-Disposition", "attachment; filename=\"" + mediaId + ".jpg\"")
+            .withBody(bytes)));
+  }
+
+  /** Makes {@code media/get} fail for {@code mediaId} every time. */
+  public void failMedia(String mediaId) {
+    server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/cgi-bin/media/get"))
+        .withQueryParam("media_id", WireMock.equalTo(mediaId))
+        .willReturn(WireMock.aResponse().withStatus(500).withBody("busy")));
+  }
+
+  /** How often {@code media/get} was asked for {@code mediaId}. */
+  public int mediaRequests(String mediaId) {
+    return server.findAll(WireMock.getRequestedFor(WireMock.urlPathEqualTo("/cgi-bin/media/get"))
+        .withQueryParam("media_id", WireMock.equalTo(mediaId))).size();
+  }
+
+  /** How often {@code media/get} was asked for anything. */
+  public int mediaRequests() {
+    return server.findAll(WireMock.getRequestedFor(WireMock.urlPathEqualTo("/cgi-bin/media/get"))).size();
   }
 
   public void stop() {

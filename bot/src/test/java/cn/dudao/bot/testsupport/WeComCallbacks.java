@@ -69,6 +69,32 @@ public final class WeComCallbacks {
         + "<ResponseCode><![CDATA[" + responseCode + "]]></ResponseCode><AgentID>" + AGENT_ID + "</AgentID></xml>";
   }
 
+  public static String imageXml(String user, long msgId, String mediaId) {
+    return message(user, msgId, "image", "<PicUrl><![CDATA[https://wework.qpic.cn/test/" + msgId + "]]></PicUrl>"
+        + "<MediaId><![CDATA[" + mediaId + "]]></MediaId>");
+  }
+
+  /** A voice, video or file message (what cannot answer a photo question). */
+  public static String mediaXml(String user, long msgId, String type, String mediaId) {
+    String extra = switch (type) {
+      case "voice" -> "<Format><![CDATA[amr]]></Format>";
+      case "video" -> "<ThumbMediaId><![CDATA[thumb-" + mediaId + "]]></ThumbMediaId>";
+      default -> "";
+    };
+    return message(user, msgId, type, "<MediaId><![CDATA[" + mediaId + "]]></MediaId>" + extra);
+  }
+
+  public static String locationXml(String user, long msgId, double latitude, double longitude, String label) {
+    return message(user, msgId, "location", "<Location_X>" + latitude + "</Location_X><Location_Y>" + longitude
+        + "</Location_Y><Scale>15</Scale><Label><![CDATA[" + label + "]]></Label>");
+  }
+
+  private static String message(String user, long msgId, String type, String fields) {
+    return "<xml><ToUserName><![CDATA[" + CORP_ID + "]]></ToUserName><FromUserName><![CDATA[" + user
+        + "]]></FromUserName><CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime><MsgType><![CDATA[" + type
+        + "]]></MsgType>" + fields + "<MsgId>" + msgId + "</MsgId><AgentID>" + AGENT_ID + "</AgentID></xml>";
+  }
+
   /** Seals and POSTs one callback; returns the HTTP status. */
   public int post(String innerXml) {
     SealedCallback sealed = seal(innerXml);

@@ -1,0 +1,83 @@
+package cn.dudao.bot.evidence;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.regex.Pattern;
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.cp.api.WxCpService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Downloads a photo through WeCom {@code media/get} with WxJava's media service
+ * (https://developer.work.weixin.qq.com/document/path/90254). A media id is only ever used as that:
+ * WxJava appends it to the query unescaped, so anything but WeCom's id characters is refused before a
+ * request is made. WxJava writes the download to a temporary file, which is removed here.
+ */
+@Component
+class WeComMedia {
+
+  /** WeCom media ids are URL-safe base64-like strings. */
+  private static final Pattern MEDIA_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,256}");
+
+  /** A download that did not work this time; worth another try. */
+  static final class Unavailable extends Exception {
+    Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private final WxCpService service;
+
+  WeComMedia(WxCpService service) {
+    this.service = service;
+  }
+
+  static boolean isMediaId(String mediaId) {
+    return mediaId != null && MEDIA_ID.matcher(mediaId).matches();
+  }
+
+  /** The bytes of {@code mediaId}; a photo over {@code maxBytes} is refused without reading it. */
+  byte[] download(String mediaId, long maxBytes) throws Unavailable, PhotoRejectedException {
+    if (!isMediaId(mediaId)) {
+      throw new PhotoRejectedException(MediaOutcome.BAD_MEDIA_ID, "malformed media id");
+    }
+    File file;
+    try {
+      file = service.getMediaService().download(mediaId);
+    } catch (WxErrorException | RuntimeException e) {
+      // With WxJava's own retries off, every errcode arrives as a WxRuntimeException without it.
+      throw new Unavailable("media/get failed: " + e.getMessage(), e);
+    }
+    if (file == null) {
+      throw new Unavailable("media/get returned nothing", null);
+    }
+    try {
+      if (file.length() > maxBytes) {
+        throw new PhotoRejectedException(MediaOutcome.TOO_LARGE, file.length() + " bytes");
+      }
+      byte[] bytes = Files.readAllBytes(file.toPath());
+      if (looksLikeError(bytes)) {
+        throw new Unavailable("media/get answered with an error body", null);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new Unavailable("reading the download failed", e);
+    } finally {
+      try {
+        Files.deleteIfExists(file.toPath());
+      } catch (IOException ignored) {
+        // a leftover temporary file is harmless
+      }
+    }
+  }
+
+  /** WeCom answers some errors with a JSON body under a non-JSON content type, which WxJava saves. */
+  private static boolean looksLikeError(byte[] bytes) {
+    if (bytes.length == 0 || bytes.length > 4096 || bytes[0] != '{') {
+      return false;
+    }
+    return new String(bytes, StandardCharsets.UTF_8).contains("\"errcode\"");
+  }
+}
