@@ -49,20 +49,20 @@ class EvidenceChecks {
     }
     Optional<Place> village = place(e.getVillageId());
     if (e.getKind() == Evidence.Kind.PHOTO) {
-      reuse(e, village);
+      reuse(e);
       inspections.findById(e.getInspectionId()).ifPresent(i -> captureTime(e, i));
     }
     village.ifPresent(v -> distance(e, v));
   }
 
-  private void reuse(Evidence e, Optional<Place> village) {
+  private void reuse(Evidence e) {
     List<Evidence> elsewhere = evidence.findSamePhotoElsewhere(e.getSha256(), e.getInspectionId());
     if (elsewhere.isEmpty()) {
       return;
     }
     String where = elsewhere.stream()
-        .map(o -> place(o.getVillageId()).map(Place::name).orElse("未定村") + "（核查 " + o.getInspectionId()
-            + "，证据 " + o.getId() + "，" + o.getUploader() + "）")
+        .map(o -> subject(o.getInspectionId()) + "（核查 " + o.getInspectionId() + "，证据 " + o.getId() + "，"
+            + o.getUploader() + "）")
         .distinct().limit(5).collect(Collectors.joining("、"));
     flag(e, EvidenceFlag.Code.PHOTO_REUSED, "同一张照片也用于：" + where);
   }
@@ -105,6 +105,11 @@ class EvidenceChecks {
     }
     return jdbc.query("SELECT name, latitude, longitude FROM villages WHERE id = ?",
         (rs, i) -> new Place(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)), villageId).stream().findFirst();
+  }
+
+  /** Where an inspection took place as people read it: the village, area or household. */
+  private String subject(Long inspectionId) {
+    return inspections.findById(inspectionId).map(Inspection::getSubject).filter(x -> !x.isBlank()).orElse("未定地点");
   }
 
   private String local(Instant at) {

@@ -39,7 +39,7 @@ class MediaFetcher {
   private final InboxRepository inboxRecords;
   private final Inbox inbox;
   private final Roster roster;
-  private final WeComMedia wecom;
+  private final MediaDownloader downloader;
   private final PhotoIntake intake;
   private final EvidenceProperties properties;
   private final ScheduledExecutorService pool;
@@ -47,15 +47,15 @@ class MediaFetcher {
   private final Clock clock;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-  MediaFetcher(MediaFetches fetches, InboxRepository inboxRecords, Inbox inbox, Roster roster, WeComMedia wecom,
-               PhotoIntake intake, EvidenceProperties properties,
+  MediaFetcher(MediaFetches fetches, InboxRepository inboxRecords, Inbox inbox, Roster roster,
+               MediaDownloader downloader, PhotoIntake intake, EvidenceProperties properties,
                @Qualifier("dudaoMediaFetchers") ScheduledExecutorService pool, ApplicationEventPublisher events,
                Clock clock) {
     this.fetches = fetches;
     this.inboxRecords = inboxRecords;
     this.inbox = inbox;
     this.roster = roster;
-    this.wecom = wecom;
+    this.downloader = downloader;
     this.intake = intake;
     this.properties = properties;
     this.pool = pool;
@@ -99,14 +99,14 @@ class MediaFetcher {
     try {
       StoredPhoto photo = message.channel() == InboundMessage.Channel.SIMULATOR
           ? intake.ingestStored(message.mediaId())
-          : intake.ingest(wecom.download(message.mediaId(), properties.maxPhotoSize().toBytes()));
+          : intake.ingest(downloader.download(message.mediaId(), properties.maxPhotoSize().toBytes()));
       settle(record, attempt, () -> fetches.settleStored(record.getId(), record.getUserId(), record.getChannel(),
           record.getReceivedAt(), photo, attempt));
     } catch (PhotoRejectedException refused) {
       log.info("Photo of inbound message {} refused: {} ({})", record.getId(), refused.outcome(), refused.getMessage());
       settle(record, attempt, () -> fetches.settleRefused(record.getId(), record.getUserId(), refused.outcome(),
           attempt, refused.getMessage()));
-    } catch (WeComMedia.Unavailable | IOException | RuntimeException e) {
+    } catch (MediaUnavailableException | IOException | RuntimeException e) {
       if (attempt >= properties.downloadAttempts()) {
         log.warn("Photo of inbound message {} not fetched after {} attempts: {}", record.getId(), attempt, e.toString());
         settle(record, attempt, () -> fetches.settleRefused(record.getId(), record.getUserId(),

@@ -5,7 +5,7 @@ public class PhotoRejectedException extends Exception {
 
   private final MediaOutcome outcome;
 
-  PhotoRejectedException(MediaOutcome outcome, String detail) {
+  public PhotoRejectedException(MediaOutcome outcome, String detail) {
     super(detail);
     this.outcome = outcome;
   }

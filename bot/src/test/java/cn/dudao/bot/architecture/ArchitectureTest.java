@@ -46,7 +46,7 @@ class ArchitectureTest {
   @Test
   void theDomainDoesNotReachIntoTheWeComChannel() {
     noClasses().that().resideInAnyPackage("cn.dudao.bot.plan..", "cn.dudao.bot.inspection..",
-            "cn.dudao.bot.conversation..", "cn.dudao.bot.inbox..", "cn.dudao.bot.outbox..")
+            "cn.dudao.bot.conversation..", "cn.dudao.bot.inbox..", "cn.dudao.bot.outbox..", "cn.dudao.bot.evidence..")
         .should().dependOnClassesThat().resideInAnyPackage("cn.dudao.bot.wecom..", "me.chanjar..")
         .check(classes);
   }

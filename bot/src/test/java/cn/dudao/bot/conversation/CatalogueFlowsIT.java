@@ -14,7 +14,9 @@ import cn.dudao.bot.inspection.InspectionRepository;
 import cn.dudao.bot.outbox.Outbox;
 import cn.dudao.bot.outbox.OutboxRepository;
 import cn.dudao.bot.plan.AreaRepository;
+import cn.dudao.bot.evidence.PhotoIntake;
 import cn.dudao.bot.testsupport.ChatDriver;
+import cn.dudao.bot.testsupport.TestPhotos;
 import cn.dudao.bot.testsupport.TestServices;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,8 @@ class CatalogueFlowsIT {
   FindingRepository findings;
   @Autowired
   AreaRepository areas;
+  @Autowired
+  PhotoIntake photos;
 
   ChatDriver chat;
 
@@ -99,7 +103,7 @@ class CatalogueFlowsIT {
   }
 
   @Test
-  void anInspectorVisitsAHouseholdAndItsLowIncomeBecomesAFinding() {
+  void anInspectorVisitsAHouseholdAndItsLowIncomeBecomesAFinding() throws Exception {
     String user = "hanzhiqiang";
     String[][] script = {
         {"入户走访", "请选择走访的农户"},
@@ -126,8 +130,9 @@ class CatalogueFlowsIT {
       assertThat(String.join("\n", chat.transcript(user))).as("after %s", step[0]).contains(step[1]);
     }
     assertThat(String.join("\n", chat.transcript(user))).contains("人均纯收入 4000");
-    chat.sendImage(user, "media-house-1");
-    chat.sendImage(user, "media-house-2");
+    // A simulator photo is stored on upload; its message carries the store key.
+    chat.sendImage(user, photos.ingest(TestPhotos.jpeg(64, 48, 1, null)).sha256());
+    chat.sendImage(user, photos.ingest(TestPhotos.jpeg(64, 48, 2, null)).sha256());
     chat.say(user, "完成");
     assertThat(chat.last(user)).contains("饮水设施照片");
     chat.say(user, "跳过");

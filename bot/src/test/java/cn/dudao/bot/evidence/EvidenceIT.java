@@ -18,10 +18,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +98,6 @@ class EvidenceIT {
   JsonMapper json;
 
   WeComCallbacks callbacks;
-  final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void setUp() {
@@ -339,84 +334,6 @@ class EvidenceIT {
     awaitReply(user, m -> textOf(m).contains("已收到第 1 张照片"));
     assertThat(photosOf(user)).hasSize(1);
     assertThat(WECOM.mediaRequests("m-orphan")).isEqualTo(2);
-  }
-
-  @Test
-  void aSimulatorPhotoAnswersLikeAWeComPhotoAndBadUploadsAreRefusedInChinese() throws Exception {
-    String user = "niepeng";
-    simulate(user, "text", "{\"user\":\"" + user + "\",\"text\":\"开始\"}");
-    awaitSimulatorReply(user, "请选择要核查的行政村");
-    simulate(user, "text", "{\"user\":\"" + user + "\",\"text\":\"1\"}");
-    awaitSimulatorReply(user, "请发送您到达村委会时的位置");
-    simulate(user, "location", "{\"user\":\"" + user + "\",\"latitude\":40.18,\"longitude\":112.46,\"label\":\"示例\"}");
-    awaitSimulatorReply(user, "安全饮水是否达标");
-    simulate(user, "text", "{\"user\":\"" + user + "\",\"text\":\"达标\"}");
-    awaitSimulatorReply(user, "请拍摄水源和入户水龙头的照片");
-
-    HttpResponse<String> gif = upload(user, "GIF89a\u0001\u0000\u0001\u0000;".getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(gif.statusCode()).isEqualTo(400);
-    assertThat(gif.body()).contains("收到的文件不是照片");
-    byte[] justOver = new byte[10 * 1024 * 1024 + 1];
-    System.arraycopy(TestPhotos.jpeg(10, 10, 808, null), 0, justOver, 0, 100);
-    HttpResponse<String> over = upload(user, justOver);
-    assertThat(over.statusCode()).isEqualTo(413);
-    assertThat(over.body()).contains("超过 10 MB");
-    HttpResponse<String> farOver = upload(user, new byte[13 * 1024 * 1024]);
-    assertThat(farOver.statusCode()).isEqualTo(413);
-    assertThat(farOver.body()).contains("超过 10 MB");
-
-    byte[] photo = TestPhotos.jpeg(640, 480, 809, null);
-    assertThat(upload(user, photo).statusCode()).isEqualTo(202);
-    awaitSimulatorReply(user, "已收到第 1 张照片");
-    Evidence stored = photosOf(user).get(0);
-    assertThat(photosOf(user)).hasSize(1);
-    assertThat(stored.getChannel()).isEqualTo(InboundMessage.Channel.SIMULATOR);
-    assertThat(stored.getSha256()).isEqualTo(FileSystemEvidenceStore.sha256(photo));
-    assertThat(stored.getNodeId()).isEqualTo("water_photos");
-    assertThat(stored.getThumbSha256()).isNotNull();
-
-    assertThat(upload("visitor", TestPhotos.jpeg(64, 64, 810, null)).statusCode()).isEqualTo(202);
-    awaitSimulatorReply("visitor", "不在本轮督导工作人员名单中");
-    assertThat(evidence.findByUploaderOrderByIdAsc("visitor")).isEmpty();
-    assertThat(blobFiles(FileSystemEvidenceStore.sha256(TestPhotos.jpeg(64, 64, 810, null)))).isEmpty();
-  }
-
-  private void simulate(String user, String path, String body) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/simulator/api/" + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-  }
-
-  private HttpResponse<String> upload(String user, byte[] file) throws Exception {
-    String boundary = "----dudao" + System.nanoTime();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"user\"\r\n\r\n" + user + "\r\n--"
-        + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
-        + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    return http.send(HttpRequest.newBuilder(URI.create(base() + "/simulator/api/photo"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file, tail))).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  private void awaitSimulatorReply(String user, String text) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-          URI.create(base() + "/simulator/api/transcript?user=" + user)).build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode entries = json.readTree(response.body());
-      JsonNode last = null;
-      for (JsonNode entry : entries) {
-        if (entry.path("fromBot").asBoolean()) {
-          last = entry;
-        }
-      }
-      return last != null && last.path("text").asString().contains(text);
-    });
-  }
-
-  private String base() {
-    return "http://127.0.0.1:" + port;
   }
 
   /** Starts the flow, picks the {@code village}-th village, sends the arrival location, answers 达标. */

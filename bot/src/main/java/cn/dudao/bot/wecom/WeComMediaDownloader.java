@@ -1,5 +1,9 @@
-package cn.dudao.bot.evidence;
+package cn.dudao.bot.wecom;
 
+import cn.dudao.bot.evidence.MediaDownloader;
+import cn.dudao.bot.evidence.MediaOutcome;
+import cn.dudao.bot.evidence.MediaUnavailableException;
+import cn.dudao.bot.evidence.PhotoRejectedException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,21 +20,14 @@ import org.springframework.stereotype.Component;
  * request is made. WxJava writes the download to a temporary file, which is removed here.
  */
 @Component
-class WeComMedia {
+class WeComMediaDownloader implements MediaDownloader {
 
   /** WeCom media ids are URL-safe base64-like strings. */
   private static final Pattern MEDIA_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,256}");
 
-  /** A download that did not work this time; worth another try. */
-  static final class Unavailable extends Exception {
-    Unavailable(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
   private final WxCpService service;
 
-  WeComMedia(WxCpService service) {
+  WeComMediaDownloader(WxCpService service) {
     this.service = service;
   }
 
@@ -38,8 +35,8 @@ class WeComMedia {
     return mediaId != null && MEDIA_ID.matcher(mediaId).matches();
   }
 
-  /** The bytes of {@code mediaId}; a photo over {@code maxBytes} is refused without reading it. */
-  byte[] download(String mediaId, long maxBytes) throws Unavailable, PhotoRejectedException {
+  @Override
+  public byte[] download(String mediaId, long maxBytes) throws MediaUnavailableException, PhotoRejectedException {
     if (!isMediaId(mediaId)) {
       throw new PhotoRejectedException(MediaOutcome.BAD_MEDIA_ID, "malformed media id");
     }
@@ -48,10 +45,10 @@ class WeComMedia {
       file = service.getMediaService().download(mediaId);
     } catch (WxErrorException | RuntimeException e) {
       // With WxJava's own retries off, every errcode arrives as a WxRuntimeException without it.
-      throw new Unavailable("media/get failed: " + e.getMessage(), e);
+      throw new MediaUnavailableException("media/get failed: " + e.getMessage(), e);
     }
     if (file == null) {
-      throw new Unavailable("media/get returned nothing", null);
+      throw new MediaUnavailableException("media/get returned nothing", null);
     }
     try {
       if (file.length() > maxBytes) {
@@ -59,11 +56,11 @@ class WeComMedia {
       }
       byte[] bytes = Files.readAllBytes(file.toPath());
       if (looksLikeError(bytes)) {
-        throw new Unavailable("media/get answered with an error body", null);
+        throw new MediaUnavailableException("media/get answered with an error body", null);
       }
       return bytes;
     } catch (IOException e) {
-      throw new Unavailable("reading the download failed", e);
+      throw new MediaUnavailableException("reading the download failed", e);
     } finally {
       try {
         Files.deleteIfExists(file.toPath());
