@@ -1,6 +1,7 @@
 package cn.dudao.admin.evidence;
 
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,7 +21,10 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The evidence endpoints as a web slice: type from the record, numbers only, nothing else reachable. */
+/**
+ * The evidence endpoints as a web slice (with the slice's default security; the console's own rules are
+ * checked in {@link EvidenceConsoleIT}): type from the record, numbers only, nothing else reachable.
+ */
 @WebMvcTest(EvidenceController.class)
 @ContextConfiguration(classes = EvidenceController.class)
 class EvidenceControllerTest {
@@ -29,16 +33,26 @@ class EvidenceControllerTest {
   private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 4, 5, 6};
   private static final String SHA = "a".repeat(64);
 
+  private static org.springframework.test.web.servlet.request.RequestPostProcessor viewer() {
+    return user("viewer").roles("VIEWER");
+  }
+
   @Autowired
   MockMvc mvc;
   @MockitoBean
   EvidenceFiles files;
 
   @Test
+  void strangersGetNothing() throws Exception {
+    mvc.perform(get("/evidence/7")).andExpect(status().isUnauthorized());
+    verifyNoInteractions(files);
+  }
+
+  @Test
   void servesThePhotoWithItsStoredType() throws Exception {
     when(files.original(7L)).thenReturn(Optional.of(new EvidenceFiles.Served(7, "image/png", SHA,
         new ByteArrayInputStream(PNG))));
-    mvc.perform(get("/evidence/7"))
+    mvc.perform(get("/evidence/7").with(viewer()))
         .andExpect(status().isOk())
         .andExpect(header().string("Content-Type", "image/png"))
         .andExpect(header().string("X-Content-Type-Options", "nosniff"))
@@ -50,7 +64,7 @@ class EvidenceControllerTest {
   void servesTheThumbnailAsJpeg() throws Exception {
     when(files.thumbnail(8L)).thenReturn(Optional.of(new EvidenceFiles.Served(8, "image/jpeg", SHA,
         new ByteArrayInputStream(JPEG))));
-    mvc.perform(get("/evidence/8/thumb"))
+    mvc.perform(get("/evidence/8/thumb").with(viewer()))
         .andExpect(status().isOk())
         .andExpect(header().string("Content-Type", "image/jpeg"))
         .andExpect(content().bytes(JPEG));
@@ -60,8 +74,8 @@ class EvidenceControllerTest {
   void anUnknownIdIsNotFound() throws Exception {
     when(files.original(anyLong())).thenReturn(Optional.empty());
     when(files.thumbnail(anyLong())).thenReturn(Optional.empty());
-    mvc.perform(get("/evidence/9")).andExpect(status().isNotFound());
-    mvc.perform(get("/evidence/9/thumb")).andExpect(status().isNotFound());
+    mvc.perform(get("/evidence/9").with(viewer())).andExpect(status().isNotFound());
+    mvc.perform(get("/evidence/9/thumb").with(viewer())).andExpect(status().isNotFound());
   }
 
   @ParameterizedTest
@@ -70,8 +84,8 @@ class EvidenceControllerTest {
       "/evidence/1;jsessionid=x/../../x", "/evidence/12345678901234567890", "/evidence/1/../../etc/passwd",
       "/evidence/%2e%2e/thumb"})
   void anythingButANumberReachesNoFile(String path) throws Exception {
-    int status = mvc.perform(get(path)).andReturn().getResponse().getStatus();
-    org.assertj.core.api.Assertions.assertThat(status).isBetween(400, 404);
+    int status = mvc.perform(get(path).with(viewer())).andReturn().getResponse().getStatus();
+    org.assertj.core.api.Assertions.assertThat(status).isIn(400, 404);
     verifyNoInteractions(files);
   }
 }
