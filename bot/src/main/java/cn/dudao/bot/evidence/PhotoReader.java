@@ -37,6 +37,11 @@ final class PhotoReader {
   record Facts(String mediaType, int width, int height, Instant takenAt, Double latitude, Double longitude,
                int orientation) {}
 
+  static {
+    // Streams over byte arrays need no disk cache; with it, ImageIO writes temporary files.
+    ImageIO.setUseCache(false);
+  }
+
   private PhotoReader() {
   }
 

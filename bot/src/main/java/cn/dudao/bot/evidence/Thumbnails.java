@@ -27,10 +27,6 @@ final class Thumbnails {
 
   private static final float QUALITY = 0.8f;
 
-  static {
-    ImageIO.setUseCache(false);
-  }
-
   private Thumbnails() {
   }
 
