@@ -5,6 +5,7 @@ import cn.dudao.bot.inspection.Inspection;
 import cn.dudao.bot.inspection.Inspections;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.plan.Member;
+import cn.dudao.bot.sampling.InspectorTasks;
 import cn.dudao.flows.definition.Flow;
 import cn.dudao.flows.engine.ConversationState;
 import cn.dudao.flows.engine.FlowEngine;
@@ -29,23 +30,29 @@ class FlowSession {
   private final FlowStarts starts;
   private final Placement placement;
   private final Inspections inspections;
+  private final InspectorTasks tasks;
   private final Clock clock;
 
   FlowSession(FlowCatalog catalog, StateCodec codec, FlowStarts starts, Placement placement, Inspections inspections,
-              Clock clock) {
+              InspectorTasks tasks, Clock clock) {
     this.catalog = catalog;
     this.codec = codec;
     this.starts = starts;
     this.placement = placement;
     this.inspections = inspections;
+    this.tasks = tasks;
     this.clock = clock;
+  }
+
+  /** True while the person is inside a flow (answering or paused). */
+  boolean inFlow(ConversationRecord conversation) {
+    return codec.decode(conversation.getStateJson()).map(s -> s.status() == ConversationState.Status.ACTIVE
+        || s.status() == ConversationState.Status.PAUSED).orElse(false);
   }
 
   void apply(ConversationRecord conversation, Member member, InboundMessage message, ReplyBuffer replies) {
     Optional<ConversationState> state = codec.decode(conversation.getStateJson());
-    boolean inFlow = state.isPresent() && (state.get().status() == ConversationState.Status.ACTIVE
-        || state.get().status() == ConversationState.Status.PAUSED);
-    if (!inFlow) {
+    if (!inFlow(conversation)) {
       idle(conversation, member, message, replies);
       return;
     }
@@ -66,13 +73,17 @@ class FlowSession {
     Optional<String> flowId = starts.requested(message);
     if (flowId.isPresent()) {
       start(flowId.get(), conversation, member, replies);
+    } else if (message.kind() == InboundMessage.Kind.TEXT && InspectorTasks.asks(message.text())) {
+      replies.say(tasks.describe(member));
     } else if (message.kind() == InboundMessage.Kind.ENTER_AGENT) {
       replies.say(Replies.WELCOME.formatted(member.getName(), member.getRole().label()));
       replies.say(starts.menu());
+      replies.say(Replies.TASKS_HINT);
     } else if (message.kind() == InboundMessage.Kind.CARD_EVENT) {
       replies.say(Replies.STALE_CARD);
     } else {
       replies.say(starts.menu());
+      replies.say(Replies.TASKS_HINT);
       replies.say(Replies.COMMANDS);
     }
   }
