@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
  * function of the actor's capacities and the target's facts; every refusal is written to the audit
  * trail. The matrix (VIEW / WORK; ADMIN is the county office's alone):
  * <ul>
+ *   <li>the plan's full lists at once (imports ADMIN, exports VIEW): county office and viewers only;</li>
  *   <li>county office: everything in its plan (console admins: in every plan);</li>
  *   <li>viewer (console): VIEW everything, nothing else;</li>
  *   <li>team leader or deputy: the plan's basics; his team; the areas, villages and households of his
@@ -100,6 +101,9 @@ public class Access {
     if (target.kind() == Target.Kind.BOT) {
       return Decision.ALLOW;
     }
+    if (target.planId() == null && actor.planId() != null) {
+      return Decision.deny("仅县督导办的管理账号可以新建督导方案");
+    }
     if (actor.planId() != null && !Objects.equals(actor.planId(), target.planId())) {
       return Decision.deny("不属于本人所在的督导方案");
     }
@@ -111,6 +115,9 @@ public class Access {
     }
     if (actor.role() == Actor.Role.VIEWER) {
       return action == Action.VIEW ? Decision.ALLOW : Decision.deny("只读账号不能修改");
+    }
+    if (target.kind() == Target.Kind.PLAN_DATA) {
+      return Decision.deny("仅县督导办和只读账号可以查看全部名单");
     }
     if (target.kind() == Target.Kind.PLAN) {
       return action == Action.VIEW ? Decision.ALLOW : Decision.deny("仅县督导办可以管理督导方案");
@@ -136,6 +143,7 @@ public class Access {
           : actor.leads() || own ? Decision.ALLOW : Decision.deny("组员只能查看和处理本人的督导记录");
       case UNIT -> Decision.deny("不是本单位的联系人");
       case BOT, PLAN -> Decision.ALLOW;
+      case PLAN_DATA -> Decision.deny("仅县督导办和只读账号可以查看全部名单");
     };
   }
 

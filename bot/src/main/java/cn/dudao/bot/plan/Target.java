@@ -14,15 +14,25 @@ package cn.dudao.bot.plan;
 public record Target(Kind kind, Long planId, long id, Long teamId, Long unitId, Long memberId) {
 
   /** The object types of the authorization matrix. */
-  public enum Kind { BOT, PLAN, TEAM, AREA, VILLAGE, HOUSEHOLD, INSPECTION, PROBLEM, UNIT }
+  public enum Kind { BOT, PLAN, PLAN_DATA, TEAM, AREA, VILLAGE, HOUSEHOLD, INSPECTION, PROBLEM, UNIT }
 
   /** Using the bot at all. */
   public static Target bot() {
     return new Target(Kind.BOT, null, 0, null, null, null);
   }
 
+  /** Plans as a whole: creating a new one. */
+  public static Target plans() {
+    return new Target(Kind.PLAN, null, 0, null, null, null);
+  }
+
   public static Target plan(long planId) {
     return new Target(Kind.PLAN, planId, planId, null, null, null);
+  }
+
+  /** A plan's full lists at once (roster, villages, households, contacts): imports and exports. */
+  public static Target planData(long planId) {
+    return new Target(Kind.PLAN_DATA, planId, planId, null, null, null);
   }
 
   public static Target team(long planId, long teamId) {
@@ -58,7 +68,7 @@ public record Target(Kind kind, Long planId, long id, Long teamId, Long unitId, 
 
   /** How the target appears in the audit trail, e.g. {@code village:12@plan:1}. */
   public String label() {
-    String self = kind.name().toLowerCase() + ":" + id;
-    return planId == null || kind == Kind.PLAN ? self : self + "@plan:" + planId;
+    String self = kind.name().toLowerCase() + ":" + (kind == Kind.PLAN && planId == null ? "new" : id);
+    return planId == null || kind == Kind.PLAN || kind == Kind.PLAN_DATA ? self : self + "@plan:" + planId;
   }
 }
