@@ -98,7 +98,7 @@ class HouseholdImport implements SheetImport {
     if (!rows.ok()) {
       return counts;
     }
-    int order = 0;
+    int order = existing.values().stream().mapToInt(Household::getSortOrder).max().orElse(-1) + 1;
     for (Change c : changes) {
       Household h = c.existing();
       if (h == null) {

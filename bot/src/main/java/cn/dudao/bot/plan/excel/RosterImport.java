@@ -83,6 +83,13 @@ class RosterImport implements SheetImport {
         match = existing.stream().filter(m -> m.getWecomUserId() == null && m.getName().equals(row.get("姓名")))
             .findFirst().orElse(null);
       }
+      Member held = match;
+      if (held != null && !held.getName().equals(row.get("姓名"))
+          && existing.stream().anyMatch(m -> m != held && m.getName().equals(row.get("姓名")))) {
+        // Renaming by id is allowed, but not onto another person who is on the roster under that name.
+        rows.problem(row, "企业微信账号", "企业微信账号已被名单中的“" + held.getName() + "”使用");
+        continue;
+      }
       if (role.get() == Member.Role.LEADER) {
         Integer earlier = leaderRow.putIfAbsent(team.getId(), row.number());
         if (earlier != null) {
@@ -122,7 +129,7 @@ class RosterImport implements SheetImport {
     return counts;
   }
 
-  /** Entries the file does not mention stay: their ids and leaderships must not clash with the file's. */
+  /** Entries the file does not mention stay: their leaderships must not clash with the file's. */
   private static void checkAgainstExisting(SheetRows rows, List<Member> existing, List<Change> changes,
                                            Map<String, Member> claimed) {
     for (Member untouched : existing) {
@@ -131,9 +138,6 @@ class RosterImport implements SheetImport {
       }
       for (Change c : changes) {
         SheetRows.Row row = c.row();
-        if (c.userId() != null && c.userId().equals(untouched.getWecomUserId())) {
-          rows.problem(row, "企业微信账号", "企业微信账号已被名单中的“" + untouched.getName() + "”使用");
-        }
         if (c.role() == Member.Role.LEADER && untouched.getRole() == Member.Role.LEADER
             && untouched.getTeamId().equals(c.teamId())) {
           rows.problem(row, "职务", "该督导组已有组长“" + untouched.getName() + "”");
