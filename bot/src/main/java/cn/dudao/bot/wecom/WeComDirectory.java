@@ -19,7 +19,11 @@ import org.springframework.stereotype.Component;
  * The corp's member directory, read through WxJava's user service: {@code user/simplelist} (ids and
  * names in one call) and, where WeCom refuses that to the secret in use, {@code user/list_id} page by
  * page with {@code user/get} for each name. Uses the contacts secret when one is configured (its token
- * cached apart from the app's), the app's own client otherwise.
+ * cached apart from the app's), the app secret otherwise (sharing the app's cached token).
+ *
+ * <p>It keeps a client of its own rather than the app's {@link WxCpService} bean: that bean runs with
+ * {@code maxRetryTimes = 0}, and WxJava 4.7 then turns every errcode into a bare
+ * {@code WxRuntimeException("超出重试次数")}, so 48009 could not be told from any other failure.
  * See https://developer.work.weixin.qq.com/document/path/90201 and /96067.
  */
 @Component
@@ -46,23 +50,26 @@ public class WeComDirectory {
   private final WeComProperties properties;
   private final WeComContactsProperties contacts;
 
-  WeComDirectory(WxCpService appService, WeComProperties properties, WeComContactsProperties contacts,
-                 KeyValueStore store) {
+  WeComDirectory(WeComProperties properties, WeComContactsProperties contacts, KeyValueStore store) {
     this.properties = properties;
     this.contacts = contacts;
-    this.service = contacts.hasOwnSecret() ? contactsService(properties, contacts, store) : appService;
+    this.service = client(properties, contacts, store);
   }
 
   public boolean configured() {
     return properties.enabled();
   }
 
-  /** Everyone in the root department and below, by user id. */
+  /** Everyone in the configured root department and below. */
   public List<Person> people() {
+    return people(contacts.contactsRootDepartment());
+  }
+
+  /** Everyone in department {@code root} and below. */
+  public List<Person> people(long root) {
     if (!configured()) {
       throw new Unavailable("未配置企业微信（dudao.wecom.corp-id 等），无法读取通讯录");
     }
-    long root = contacts.contactsRootDepartment();
     try {
       return service.getUserService().listSimpleByDepartment(root, true, 0).stream()
           .map(u -> new Person(u.getUserId(), u.getName())).toList();
@@ -111,16 +118,20 @@ public class WeComDirectory {
             : "请确认已配置通讯录同步 Secret（dudao.wecom.contacts-secret）或应用的可见范围包含这些成员。"));
   }
 
-  private static WxCpService contactsService(WeComProperties properties, WeComContactsProperties contacts,
-                                             KeyValueStore store) {
-    StoreBackedCpConfig config = new StoreBackedCpConfig(store, "wecom-contacts");
+  private static WxCpService client(WeComProperties properties, WeComContactsProperties contacts,
+                                    KeyValueStore store) {
+    boolean own = contacts.hasOwnSecret();
+    // Same prefix as the app's client when sharing its secret, so both use one cached token.
+    StoreBackedCpConfig config = new StoreBackedCpConfig(store, own ? "wecom-contacts" : "wecom");
     config.setCorpId(properties.enabled() ? properties.corpId() : "unset");
     config.setAgentId(properties.agentId());
-    config.setCorpSecret(contacts.contactsSecret());
+    config.setCorpSecret(own ? contacts.contactsSecret() : properties.secret());
     config.setBaseApiUrl(properties.apiBaseUrl());
     WxCpServiceImpl service = new WxCpServiceImpl();
     service.setWxCpConfigStorage(config);
-    service.setMaxRetryTimes(0);
+    // One retry, for errcode -1 (busy) only; any other errcode reaches us as a WxErrorException.
+    service.setMaxRetryTimes(1);
+    service.setRetrySleepMillis(500);
     return service;
   }
 }
