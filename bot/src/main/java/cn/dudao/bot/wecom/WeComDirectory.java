@@ -1,5 +1,6 @@
 package cn.dudao.bot.wecom;
 
+import cn.dudao.bot.plan.contacts.ContactDirectory;
 import cn.dudao.bot.store.KeyValueStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,19 +28,7 @@ import org.springframework.stereotype.Component;
  * See https://developer.work.weixin.qq.com/document/path/90201 and /96067.
  */
 @Component
-public class WeComDirectory {
-
-  /** A member as the directory lists him. */
-  public record Person(String userId, String name) {}
-
-  /** The directory could not be read; the message is for the console (Chinese). */
-  public static class Unavailable extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public Unavailable(String message) {
-      super(message);
-    }
-  }
+public class WeComDirectory implements ContactDirectory {
 
   private static final Logger log = LoggerFactory.getLogger(WeComDirectory.class);
   /** 48002 / 48009: API not allowed for this secret; 60011: no privilege for the department. */
@@ -56,18 +45,15 @@ public class WeComDirectory {
     this.service = client(properties, contacts, store);
   }
 
-  public boolean configured() {
-    return properties.enabled();
-  }
-
   /** Everyone in the configured root department and below. */
+  @Override
   public List<Person> people() {
     return people(contacts.contactsRootDepartment());
   }
 
   /** Everyone in department {@code root} and below. */
   public List<Person> people(long root) {
-    if (!configured()) {
+    if (!properties.enabled()) {
       throw new Unavailable("未配置企业微信（dudao.wecom.corp-id 等），无法读取通讯录");
     }
     try {

@@ -73,8 +73,8 @@ class ContactSyncIT extends PlanContext {
 
   @Test
   void whereSimplelistIsRefusedTheIdListAndUserGetAreReadPageByPage() {
-    List<WeComDirectory.Person> people = directory.people(2);
-    assertThat(people).extracting(WeComDirectory.Person::userId, WeComDirectory.Person::name)
+    List<cn.dudao.bot.plan.contacts.ContactDirectory.Person> people = directory.people(2);
+    assertThat(people).extracting(cn.dudao.bot.plan.contacts.ContactDirectory.Person::userId, cn.dudao.bot.plan.contacts.ContactDirectory.Person::name)
         .containsExactly(tuple("ZhaoYi01", "赵一"), tuple("QianEr", "钱二"));
     assertThat(requests("/cgi-bin/user/list_id")).hasSizeGreaterThanOrEqualTo(2);
   }

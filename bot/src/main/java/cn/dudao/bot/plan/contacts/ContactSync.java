@@ -11,7 +11,6 @@ import cn.dudao.bot.plan.ResponsibleUnitRepository;
 import cn.dudao.bot.plan.Target;
 import cn.dudao.bot.plan.UnitContact;
 import cn.dudao.bot.plan.UnitContactRepository;
-import cn.dudao.bot.wecom.WeComDirectory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,14 +48,14 @@ public class ContactSync {
     }
   }
 
-  private final WeComDirectory directory;
+  private final ContactDirectory directory;
   private final MemberRepository members;
   private final ResponsibleUnitRepository units;
   private final UnitContactRepository contacts;
   private final Access access;
   private final AuditLog audit;
 
-  ContactSync(WeComDirectory directory, MemberRepository members, ResponsibleUnitRepository units,
+  ContactSync(ContactDirectory directory, MemberRepository members, ResponsibleUnitRepository units,
               UnitContactRepository contacts, Access access, AuditLog audit) {
     this.directory = directory;
     this.members = members;
@@ -66,14 +65,14 @@ public class ContactSync {
     this.audit = audit;
   }
 
-  /** Reads the directory and links the plan's people; throws {@link WeComDirectory.Unavailable} if it cannot. */
+  /** Reads the directory and links the plan's people; throws {@link ContactDirectory.Unavailable} if it cannot. */
   @Transactional
   public Result sync(Actor actor, long planId) {
     access.require(actor, Access.Action.ADMIN, Target.planData(planId));
-    List<WeComDirectory.Person> people = directory.people();
+    List<ContactDirectory.Person> people = directory.people();
     Map<String, List<String>> idsByName = people.stream().filter(p -> p.name() != null)
         .collect(Collectors.groupingBy(p -> normal(p.name()),
-            Collectors.mapping(WeComDirectory.Person::userId, Collectors.toList())));
+            Collectors.mapping(ContactDirectory.Person::userId, Collectors.toList())));
     List<Line> lines = new ArrayList<>();
     List<Member> roster = members.findByPlanIdOrderByTeamIdAscSortOrderAsc(planId);
     Set<String> takenByMembers = roster.stream().map(Member::getWecomUserId).filter(id -> id != null)
