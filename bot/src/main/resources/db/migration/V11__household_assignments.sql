@@ -1,5 +1,6 @@
 -- Issue 4: households sampled for a visit and the inspector each is assigned to. One row per household
--- and plan (a plan is one round), so no household is visited twice in a round.
+-- and plan (a plan is one round), so no household is visited twice in a round. Whether a visit is done
+-- is read from the signed household-visit inspections, not kept twice.
 
 CREATE TABLE household_assignments (
   id             BIGINT AUTO_INCREMENT PRIMARY KEY,
@@ -8,7 +9,6 @@ CREATE TABLE household_assignments (
   household_id   BIGINT        NOT NULL,
   member_id      BIGINT        NOT NULL,
   assigned_at    TIMESTAMP(3)  NOT NULL,
-  visited_at     TIMESTAMP(3),
   CONSTRAINT uk_assignments_plan_household UNIQUE (plan_id, household_id),
   CONSTRAINT fk_assignments_plan FOREIGN KEY (plan_id) REFERENCES plans (id),
   CONSTRAINT fk_assignments_village FOREIGN KEY (village_id) REFERENCES villages (id),

@@ -20,7 +20,6 @@ public class HouseholdAssignment {
   private Long householdId;
   private Long memberId;
   private Instant assignedAt;
-  private Instant visitedAt;
 
   protected HouseholdAssignment() {
   }
@@ -33,16 +32,10 @@ public class HouseholdAssignment {
     this.assignedAt = assignedAt;
   }
 
-  /** Marks the visit done (the household visit flow calls this when its inspection is signed). */
-  public void visited(Instant at) {
-    this.visitedAt = at;
-  }
-
   public Long getId() { return id; }
   public Long getPlanId() { return planId; }
   public Long getVillageId() { return villageId; }
   public Long getHouseholdId() { return householdId; }
   public Long getMemberId() { return memberId; }
   public Instant getAssignedAt() { return assignedAt; }
-  public Instant getVisitedAt() { return visitedAt; }
 }

@@ -21,6 +21,11 @@ public interface HouseholdAssignmentRepository extends JpaRepository<HouseholdAs
   @Query("select count(a) from HouseholdAssignment a where a.memberId = ?1")
   long countByMemberId(Long memberId);
 
+  /** Households of the plan with a signed visit. */
+  @Query("select distinct i.householdId from cn.dudao.bot.inspection.Inspection i where i.planId = ?1"
+      + " and i.householdId is not null and i.status = cn.dudao.bot.inspection.Inspection.Status.CONFIRMED")
+  List<Long> visitedHouseholdIds(Long planId);
+
   /** Villages of the plan with a signed check of the given flow. */
   @Query("select distinct i.villageId from cn.dudao.bot.inspection.Inspection i where i.planId = ?1"
       + " and i.flowId = ?2 and i.status = cn.dudao.bot.inspection.Inspection.Status.CONFIRMED")

@@ -57,6 +57,23 @@ public class InspectorTasks {
     this.assignments = assignments;
   }
 
+  /** A household assigned to an inspector, as a flow option shows it, and whether its visit is signed. */
+  public record Assigned(long householdId, String label, boolean visited) {}
+
+  /** The member's assigned households in village order, visited or not. */
+  public List<Assigned> assigned(Member member) {
+    List<HouseholdAssignment> mine = assignments.findByMemberIdOrderByVillageIdAscIdAsc(member.getId());
+    Map<Long, Household> byId = households.findAllById(mine.stream().map(HouseholdAssignment::getHouseholdId).toList())
+        .stream().collect(Collectors.toMap(Household::getId, Function.identity()));
+    Map<Long, String> placeNames = placeNames(mine.stream().map(HouseholdAssignment::getVillageId).toList());
+    Set<Long> visited = new HashSet<>(assignments.visitedHouseholdIds(member.getPlanId()));
+    return mine.stream().map(a -> {
+      Household h = byId.get(a.getHouseholdId());
+      return new Assigned(h.getId(), placeNames.get(a.getVillageId()) + " · " + h.getHeadName() + "（"
+          + h.getCategory().label() + "，" + h.getSize() + "人）", visited.contains(h.getId()));
+    }).toList();
+  }
+
   /** True when a typed text asks for the task list. */
   public static boolean asks(String text) {
     return text != null && WORDS.contains(text.strip());
@@ -71,22 +88,14 @@ public class InspectorTasks {
     out.add("方案：" + plan.getName() + "（" + plan.getFieldStart() + " 至 " + plan.getFieldEnd()
         + (plan.getExtensionDays() > 0 ? "，可顺延 " + plan.getExtensionDays() + " 天" : "") + "）");
 
-    List<HouseholdAssignment> mine = assignments.findByMemberIdOrderByVillageIdAscIdAsc(member.getId());
-    Map<Long, Household> byId = households.findAllById(mine.stream().map(HouseholdAssignment::getHouseholdId).toList())
-        .stream().collect(Collectors.toMap(Household::getId, Function.identity()));
-    Map<Long, String> placeNames = placeNames(mine.stream().map(HouseholdAssignment::getVillageId).toList());
-    long visited = mine.stream().filter(a -> a.getVisitedAt() != null).count();
+    List<Assigned> mine = assigned(member);
+    long visited = mine.stream().filter(Assigned::visited).count();
     out.add("");
     out.add("入户走访（共 " + mine.size() + " 户，已走访 " + visited + " 户）：");
     if (mine.isEmpty()) {
       out.add("暂未分配入户走访任务。");
     }
-    List<String> visits = new ArrayList<>();
-    for (HouseholdAssignment a : mine) {
-      Household h = byId.get(a.getHouseholdId());
-      visits.add((a.getVisitedAt() != null ? "✔ " : "· ") + placeNames.get(a.getVillageId()) + " · " + h.getHeadName()
-          + "（" + h.getCategory().label() + "，" + h.getSize() + "人）");
-    }
+    List<String> visits = mine.stream().map(a -> (a.visited() ? "✔ " : "· ") + a.label()).toList();
 
     List<Roster.VillageChoice> teamVillages = roster.villagesFor(member);
     Set<Long> checked = new HashSet<>(assignments.checkedVillageIds(member.getPlanId(), VILLAGE_CHECK_FLOW));
@@ -95,7 +104,7 @@ public class InspectorTasks {
         .map(v -> (checked.contains(v.villageId()) ? "✔ " : "· ") + v.label())
         .toList();
     String checkHeader = "村级核查（本组共 " + teamVillages.size() + " 个村，已完成 " + done + " 个）：";
-    out.list(visits, checkHeader, checks, "回复“开始”进行村级核查。");
+    out.list(visits, checkHeader, checks, "回复“入户走访”开始走访，回复“开始”进行村级核查。");
     return out.toString();
   }
 

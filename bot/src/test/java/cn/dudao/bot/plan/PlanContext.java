@@ -1,25 +1,23 @@
 package cn.dudao.bot.plan;
 
-import static org.awaitility.Awaitility.await;
-
 import cn.dudao.bot.BotApplication;
 import cn.dudao.bot.audit.AuditEvent;
 import cn.dudao.bot.audit.AuditEventRepository;
-import cn.dudao.bot.inbox.InboundMessage;
 import cn.dudao.bot.inbox.Inbox;
+import cn.dudao.bot.inbox.InboxRepository;
 import cn.dudao.bot.outbox.Outbox;
-import cn.dudao.bot.outbox.OutboxRecord;
 import cn.dudao.bot.outbox.OutboxRepository;
+import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.plan.excel.ImportReport;
 import cn.dudao.bot.plan.excel.PlanImports;
 import cn.dudao.bot.plan.excel.PlanSheet;
+import cn.dudao.bot.testsupport.ChatDriver;
 import cn.dudao.bot.testsupport.TestServices;
 import cn.dudao.bot.testsupport.WeComApiStub;
 import cn.dudao.bot.testsupport.WeComCallbacks;
 import cn.dudao.bot.testsupport.Xlsx;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -67,6 +65,8 @@ abstract class PlanContext {
   @Autowired
   OutboxRepository outboxRecords;
   @Autowired
+  InboxRepository inboxRecords;
+  @Autowired
   Clock clock;
 
   /** A fresh plan whose field period includes today, with the named teams. */
@@ -93,12 +93,8 @@ abstract class PlanContext {
 
   /** Types {@code text} in the simulator as {@code user} and returns the bot's reply texts to it. */
   List<String> chat(String user, String text) {
-    int before = outboxRecords.findByRecipientAndChannelOrderByIdAsc(user, InboundMessage.Channel.SIMULATOR).size();
-    inbox.accept(InboundMessage.text(InboundMessage.Channel.SIMULATOR, user, clock.instant(), "sim:" + UUID.randomUUID(), text));
-    List<OutboxRecord> all = await().atMost(Duration.ofSeconds(20)).until(
-        () -> outboxRecords.findByRecipientAndChannelOrderByIdAsc(user, InboundMessage.Channel.SIMULATOR),
-        list -> list.size() > before);
-    return all.subList(before, all.size()).stream().map(r -> outbox.read(r).text()).toList();
+    return new ChatDriver(inbox, inboxRecords, outboxRecords, outbox).say(user, text).stream()
+        .map(OutgoingMessage::text).toList();
   }
 
   List<AuditEvent> denialsOf(String actorId) {

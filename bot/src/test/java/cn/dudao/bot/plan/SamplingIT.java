@@ -148,6 +148,11 @@ class SamplingIT extends PlanContext {
     assertThat(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(2048);
     List<String> leader = chat("lead-" + tag, "我的任务");
     assertThat(leader.get(0)).contains("暂未分配入户走访任务");
+    // The household visit offers exactly his sampled household (and 新增农户 for one not on the list).
+    String household = text.substring(text.indexOf("甲镇 甲一村 · "), text.indexOf("人）") + 2);
+    String visit = String.join("\n", chat("m1-" + tag, "入户走访"));
+    assertThat(visit).contains(household).contains("新增农户");
+    assertThat(visit.split("甲镇 甲一村 · ", -1)).hasSize(2);
   }
 
   private static void add(List<List<Object>> rows, String village, String category, int n) {
