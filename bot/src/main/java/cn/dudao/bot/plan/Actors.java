@@ -26,9 +26,12 @@ public class Actors {
   private final Roster roster;
   private final UnitContactRepository contacts;
   private final ResponsibleUnitRepository units;
+  private final MemberRepository members;
 
-  public Actors(Roster roster, UnitContactRepository contacts, ResponsibleUnitRepository units) {
+  public Actors(Roster roster, UnitContactRepository contacts, ResponsibleUnitRepository units,
+                MemberRepository members) {
     this.roster = roster;
+    this.members = members;
     this.contacts = contacts;
     this.units = units;
   }
@@ -62,19 +65,29 @@ public class Actors {
   }
 
   /**
-   * The actor a console account is. County admins and viewers span all plans; team leaders and unit
-   * contacts act as the WeCom user their account is linked to, and as nobody without one.
+   * The actor a console account is. County admins and viewers span all plans; a team leader's account
+   * acts as the roster entry it is linked to, a unit contact's as the unit it is linked to; an account
+   * without its link is nobody.
    */
-  public Actor forConsole(String username, Collection<String> roles, String linkedWecomUserId) {
+  public Actor forConsole(String username, Collection<String> roles, Long memberId, Long unitId) {
     String id = Actor.console(username);
     if (roles.contains(COUNTY_ADMIN)) {
       return Actor.countyOffice(id, username);
     }
-    if ((roles.contains(TEAM_LEADER) || roles.contains(UNIT_CONTACT)) && linkedWecomUserId != null) {
-      Actor linked = forWecomUser(linkedWecomUserId);
-      if (linked.role() != Actor.Role.UNKNOWN) {
+    if (roles.contains(TEAM_LEADER) && memberId != null) {
+      Optional<Member> member = members.findById(memberId);
+      if (member.isPresent()) {
+        Actor linked = forMember(member.get());
         return new Actor(id, linked.name(), linked.role(), linked.planId(), linked.memberId(), linked.teamId(),
             linked.leads(), linked.unitIds());
+      }
+    }
+    if (roles.contains(UNIT_CONTACT) && unitId != null) {
+      Optional<ResponsibleUnit> unit = units.findById(unitId);
+      if (unit.isPresent()) {
+        Actor.Role role = unit.get().getKind() == ResponsibleUnit.Kind.COUNTY_OFFICE
+            ? Actor.Role.COUNTY_OFFICE : Actor.Role.UNIT_CONTACT;
+        return new Actor(id, username, role, unit.get().getPlanId(), null, null, false, Set.of(unitId));
       }
     }
     if (roles.contains(VIEWER)) {

@@ -75,7 +75,7 @@ class AccessMatrixIT extends PlanContext {
     actorsByRole.put("TEAM_LEADER", actors.forWecomUser("tanjinhua"));
     actorsByRole.put("INSPECTOR", actors.forWecomUser("lvliping"));
     actorsByRole.put("UNIT_CONTACT", actors.forWecomUser("slj-lly"));
-    actorsByRole.put("VIEWER", actors.forConsole("it-matrix-viewer", List.of(Actors.VIEWER), null));
+    actorsByRole.put("VIEWER", actors.forConsole("it-matrix-viewer", List.of(Actors.VIEWER), null, null));
     actorsByRole.put("UNKNOWN", actors.forWecomUser("zhangsan-matrix"));
     actorsByRole.forEach((role, actor) -> assertThat(actor.role().name()).as(actor.id()).isEqualTo(role));
 
