@@ -6,12 +6,14 @@ import cn.dudao.bot.inbox.InboundRecord;
 import cn.dudao.bot.inbox.Inbox;
 import cn.dudao.bot.inbox.InboxRepository;
 import cn.dudao.bot.outbox.Outbox;
+import cn.dudao.bot.plan.Access;
+import cn.dudao.bot.plan.Actor;
+import cn.dudao.bot.plan.Actors;
 import cn.dudao.bot.plan.Member;
 import cn.dudao.bot.plan.Roster;
+import cn.dudao.bot.plan.Target;
 import java.time.Clock;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,12 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ConversationProcessor {
 
-  private static final Logger log = LoggerFactory.getLogger(ConversationProcessor.class);
-
   private final ConversationRepository conversations;
   private final InboxRepository inboxRecords;
   private final Inbox inbox;
   private final Roster roster;
+  private final Actors actors;
+  private final Access access;
   private final Outbox outbox;
   private final FlowSession flowSession;
   private final ConversationCache cache;
@@ -38,12 +40,14 @@ public class ConversationProcessor {
   private final Clock clock;
 
   public ConversationProcessor(ConversationRepository conversations, InboxRepository inboxRecords, Inbox inbox,
-                               Roster roster, Outbox outbox, FlowSession flowSession, ConversationCache cache,
-                               MediaFetches mediaFetches, Clock clock) {
+                               Roster roster, Actors actors, Access access, Outbox outbox, FlowSession flowSession,
+                               ConversationCache cache, MediaFetches mediaFetches, Clock clock) {
     this.conversations = conversations;
     this.inboxRecords = inboxRecords;
     this.inbox = inbox;
     this.roster = roster;
+    this.actors = actors;
+    this.access = access;
     this.outbox = outbox;
     this.flowSession = flowSession;
     this.cache = cache;
@@ -67,13 +71,19 @@ public class ConversationProcessor {
     InboundRecord record = next.get();
     InboundMessage message = inbox.read(record);
     ReplyBuffer replies = new ReplyBuffer();
-    Optional<Member> member = roster.findMember(userId);
+    // A flow in progress pins the plan it was started in (a person may be on two plans' rosters).
+    Optional<Member> member = roster.findMember(userId,
+        flowSession.inFlow(conversation) ? conversation.getMemberId() : null);
     if (member.isPresent() && message.kind() == InboundMessage.Kind.IMAGE && mediaFetches.find(record.getId()).isEmpty()) {
       return false;
     }
     if (member.isEmpty()) {
-      log.info("Refused a message from {}: not on any active roster", userId);
-      replies.say(Replies.NOT_ON_ROSTER);
+      Actor actor = actors.forWecomUser(userId);
+      if (access.permits(actor, Access.Action.WORK, Target.bot())) {
+        replies.say(Replies.CONTACT_HINT.formatted(actor.name()));
+      } else {
+        replies.say(Replies.NOT_ON_ROSTER);
+      }
     } else {
       flowSession.apply(conversation, member.get(), record, message, replies);
     }

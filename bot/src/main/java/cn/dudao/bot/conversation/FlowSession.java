@@ -6,6 +6,7 @@ import cn.dudao.bot.inspection.Inspection;
 import cn.dudao.bot.inspection.Inspections;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.plan.Member;
+import cn.dudao.bot.sampling.InspectorTasks;
 import cn.dudao.flows.definition.Flow;
 import cn.dudao.flows.engine.ConversationState;
 import cn.dudao.flows.engine.FlowEngine;
@@ -31,24 +32,35 @@ class FlowSession {
   private final Placement placement;
   private final Inspections inspections;
   private final EvidenceSteps evidence;
+  private final InspectorTasks tasks;
   private final Clock clock;
 
   FlowSession(FlowCatalog catalog, StateCodec codec, FlowStarts starts, Placement placement, Inspections inspections,
-              EvidenceSteps evidence, Clock clock) {
+              EvidenceSteps evidence, InspectorTasks tasks, Clock clock) {
     this.catalog = catalog;
     this.codec = codec;
     this.starts = starts;
     this.placement = placement;
     this.inspections = inspections;
     this.evidence = evidence;
+    this.tasks = tasks;
     this.clock = clock;
+  }
+
+  /** True while the person is inside a flow (answering or paused). */
+  boolean inFlow(ConversationRecord conversation) {
+    return inFlow(codec.decode(conversation.getStateJson()));
+  }
+
+  private static boolean inFlow(Optional<ConversationState> state) {
+    return state.map(s -> s.status() == ConversationState.Status.ACTIVE
+        || s.status() == ConversationState.Status.PAUSED).orElse(false);
   }
 
   void apply(ConversationRecord conversation, Member member, InboundRecord record, InboundMessage message,
              ReplyBuffer replies) {
     Optional<ConversationState> state = codec.decode(conversation.getStateJson());
-    boolean inFlow = state.isPresent() && (state.get().status() == ConversationState.Status.ACTIVE
-        || state.get().status() == ConversationState.Status.PAUSED);
+    boolean inFlow = inFlow(state);
     if (EvidenceSteps.handles(message)) {
       evidence.receive(record, message, open(conversation, state, inFlow), replies)
           .ifPresent(in -> step(conversation, member, state.get(), in, message, record.getId(), replies));
@@ -91,13 +103,17 @@ class FlowSession {
     Optional<String> flowId = starts.requested(message);
     if (flowId.isPresent()) {
       start(flowId.get(), conversation, member, replies);
+    } else if (message.kind() == InboundMessage.Kind.TEXT && InspectorTasks.asks(message.text())) {
+      replies.say(tasks.describe(member));
     } else if (message.kind() == InboundMessage.Kind.ENTER_AGENT) {
       replies.say(Replies.WELCOME.formatted(member.getName(), member.getRole().label()));
       replies.say(starts.menu());
+      replies.say(Replies.TASKS_HINT);
     } else if (message.kind() == InboundMessage.Kind.CARD_EVENT) {
       replies.say(Replies.STALE_CARD);
     } else {
       replies.say(starts.menu());
+      replies.say(Replies.TASKS_HINT);
       replies.say(Replies.COMMANDS);
     }
   }

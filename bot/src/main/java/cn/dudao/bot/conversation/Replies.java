@@ -8,6 +8,9 @@ final class Replies {
   static final java.time.format.DateTimeFormatter SIGNED_AT = java.time.format.DateTimeFormatter
       .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
   static final String WELCOME = "您好，%s（%s）！我是督导助手。";
+  static final String TASKS_HINT = "回复“我的任务”查看分配给您的村和入户走访农户。";
+  static final String CONTACT_HINT =
+      "您好，%s！您是责任单位联系人，交办给本单位的问题和整改通知将通过督导助手发送给您。";
   static final String COMMANDS = "核查中随时可回复：帮助、进度、上一题、跳过、暂停、继续、退出。";
   static final String NO_VILLAGES =
       "您所在督导组还没有分配村庄，暂时无法开始核查。请联系县乡村振兴局导入村庄名单。";

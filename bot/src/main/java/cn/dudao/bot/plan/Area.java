@@ -14,7 +14,28 @@ import jakarta.persistence.Table;
 public class Area {
 
   /** Townships and the scenic area are supervised alike; the kind is kept for reports. */
-  public enum Kind { TOWNSHIP, SCENIC_AREA }
+  public enum Kind {
+    TOWNSHIP("乡镇"), SCENIC_AREA("景区");
+
+    private final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    public static java.util.Optional<Kind> ofLabel(String label) {
+      for (Kind k : values()) {
+        if (k.label.equals(label)) {
+          return java.util.Optional.of(k);
+        }
+      }
+      return java.util.Optional.empty();
+    }
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,6 +56,12 @@ public class Area {
     this.name = name;
     this.kind = kind;
     this.sortOrder = sortOrder;
+  }
+
+  /** Assigns the area to a team (team ↔ area assignment is data; an import may change it). */
+  public void assignTeam(Long teamId, Kind kind) {
+    this.teamId = teamId;
+    this.kind = kind;
   }
 
   public Long getId() { return id; }

@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A person on a team's roster (附件1), known to WeCom by {@code wecomUserId}. */
+/**
+ * A person on a team's roster (附件1): one membership of one plan. Known to WeCom by {@code wecomUserId},
+ * which may be empty until the contact sync or an import fills it in; a person in two plans has two rows.
+ */
 @Entity
 @Table(name = "members")
 public class Member {
@@ -26,6 +29,21 @@ public class Member {
 
     public String label() {
       return label;
+    }
+
+    /** The role written as 组长, 副组长 or 组员; empty for anything else. */
+    public static java.util.Optional<Role> ofLabel(String label) {
+      for (Role role : values()) {
+        if (role.label.equals(label)) {
+          return java.util.Optional.of(role);
+        }
+      }
+      return java.util.Optional.empty();
+    }
+
+    /** Leaders and deputies see their whole team's work. */
+    public boolean leads() {
+      return this != MEMBER;
     }
   }
 
@@ -54,6 +72,20 @@ public class Member {
     this.position = position;
     this.wecomUserId = wecomUserId;
     this.sortOrder = sortOrder;
+  }
+
+  /** Moves the member to a team, role and position (a roster import updates rows in place). */
+  public void assign(Long teamId, String name, Role role, String position, int sortOrder) {
+    this.teamId = teamId;
+    this.name = name;
+    this.role = role;
+    this.position = position;
+    this.sortOrder = sortOrder;
+  }
+
+  /** Sets the WeCom user id (from an import or the contact sync). */
+  public void linkWecom(String wecomUserId) {
+    this.wecomUserId = wecomUserId;
   }
 
   public Long getId() { return id; }

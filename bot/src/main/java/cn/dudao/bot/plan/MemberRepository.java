@@ -11,4 +11,6 @@ public interface MemberRepository extends JpaRepository<Member, Long> {
   List<Member> findActiveByWecomUserId(String wecomUserId);
 
   List<Member> findByPlanIdOrderByTeamIdAscSortOrderAsc(Long planId);
+
+  List<Member> findByTeamIdOrderBySortOrderAsc(Long teamId);
 }

@@ -14,6 +14,9 @@ import java.time.LocalDate;
 @Table(name = "plans")
 public class Plan {
 
+  /** Days a responsible unit gets to rectify a problem unless the plan says otherwise. */
+  public static final int DEFAULT_RECTIFICATION_DAYS = 15;
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -27,6 +30,7 @@ public class Plan {
   private int extensionDays;
   private LocalDate reportDue;
   private BigDecimal monitoringLine;
+  private int rectificationDays = DEFAULT_RECTIFICATION_DAYS;
   private boolean active = true;
 
   protected Plan() {
@@ -45,6 +49,30 @@ public class Plan {
     this.monitoringLine = monitoringLine;
   }
 
+  /** The default rectification deadline in days (issue 6 dates problems with it). */
+  public Plan withRectificationDays(int days) {
+    if (days < 1) {
+      throw new IllegalArgumentException("rectification days must be positive");
+    }
+    this.rectificationDays = days;
+    return this;
+  }
+
+  /** Marks the plan active (the bot serves its roster) or inactive (kept for the record only). */
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
+  /** The last day of field work, the extension included. */
+  public LocalDate lastFieldDay() {
+    return fieldEnd.plusDays(extensionDays);
+  }
+
+  /** True when {@code day} lies in the field period, the extension included. */
+  public boolean inFieldPeriod(LocalDate day) {
+    return !day.isBefore(fieldStart) && !day.isAfter(lastFieldDay());
+  }
+
   public Long getId() { return id; }
   public String getCode() { return code; }
   public String getName() { return name; }
@@ -55,5 +83,6 @@ public class Plan {
   public int getExtensionDays() { return extensionDays; }
   public LocalDate getReportDue() { return reportDue; }
   public BigDecimal getMonitoringLine() { return monitoringLine; }
+  public int getRectificationDays() { return rectificationDays; }
   public boolean isActive() { return active; }
 }

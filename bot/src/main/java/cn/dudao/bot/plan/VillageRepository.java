@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface VillageRepository extends JpaRepository<Village, Long> {
   List<Village> findByAreaIdInOrderByAreaIdAscSortOrderAsc(Collection<Long> areaIds);
+
+  List<Village> findByAreaIdOrderBySortOrder(Long areaId);
 }

@@ -10,7 +10,10 @@ import cn.dudao.bot.outbox.OutboxRepository;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.plan.MemberRepository;
 import cn.dudao.bot.plan.PlanRepository;
+import cn.dudao.bot.plan.ResponsibleUnit;
+import cn.dudao.bot.plan.ResponsibleUnitRepository;
 import cn.dudao.bot.plan.TeamRepository;
+import cn.dudao.bot.plan.UnitContactRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,9 +43,12 @@ public class Transcripts {
   private final Inbox inboxReader;
   private final OutboxRepository outbox;
   private final Outbox outboxReader;
+  private final ResponsibleUnitRepository units;
+  private final UnitContactRepository contacts;
 
   public Transcripts(PlanRepository plans, TeamRepository teams, MemberRepository members, InboxRepository inbox,
-              Inbox inboxReader, OutboxRepository outbox, Outbox outboxReader) {
+                     Inbox inboxReader, OutboxRepository outbox, Outbox outboxReader, ResponsibleUnitRepository units,
+                     UnitContactRepository contacts) {
     this.plans = plans;
     this.teams = teams;
     this.members = members;
@@ -50,6 +56,8 @@ public class Transcripts {
     this.inboxReader = inboxReader;
     this.outbox = outbox;
     this.outboxReader = outboxReader;
+    this.units = units;
+    this.contacts = contacts;
   }
 
   public List<Person> people() {
@@ -59,7 +67,13 @@ public class Transcripts {
           .collect(Collectors.toMap(t -> t.getId(), t -> t.getName(), (a, b) -> a));
       members.findByPlanIdOrderByTeamIdAscSortOrderAsc(plan.getId()).forEach(m -> people.add(new Person(
           m.getWecomUserId(), m.getName(), m.getRole().label(), teamNames.get(m.getTeamId()), plan.getName())));
+      // Responsible units' contacts talk to the bot too (rectification notices).
+      Map<Long, ResponsibleUnit> planUnits = units.findByPlanIdOrderBySortOrderAscIdAsc(plan.getId()).stream()
+          .collect(Collectors.toMap(ResponsibleUnit::getId, Function.identity()));
+      contacts.findByUnitIdInOrderByUnitIdAscSortOrderAsc(planUnits.keySet()).forEach(c -> people.add(new Person(
+          c.getWecomUserId(), c.getName(), "单位联系人", planUnits.get(c.getUnitId()).getName(), plan.getName())));
     });
+    people.removeIf(p -> p.userId() == null);
     people.add(new Person("visitor", "名单外人员", "访客", "—", "—"));
     return people;
   }

@@ -9,7 +9,12 @@ final class StoreBackedCpConfig extends AbstractWxCpInRedisConfigImpl {
   private static final long serialVersionUID = 1L;
 
   StoreBackedCpConfig(KeyValueStore store) {
-    super(new StoreRedisOps(store), "wecom");
+    this(store, "wecom");
+  }
+
+  /** A configuration whose token lives under its own key prefix (e.g. the contacts secret's token). */
+  StoreBackedCpConfig(KeyValueStore store, String keyPrefix) {
+    super(new StoreRedisOps(store), keyPrefix);
   }
 
   @Override

@@ -1,0 +1,121 @@
+package cn.dudao.bot.plan;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns a WeCom user or a console account into an {@link Actor}: his roster entry (see
+ * {@link Roster#findMember(String, Long)} for which plan), his team, and the units whose contact he is
+ * in that plan. The lead unit's contacts act as the county office.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Actors {
+
+  /** Console roles as the console's security configuration names them. */
+  public static final String COUNTY_ADMIN = "COUNTY_ADMIN";
+  public static final String TEAM_LEADER = "TEAM_LEADER";
+  public static final String VIEWER = "VIEWER";
+  public static final String UNIT_CONTACT = "UNIT_CONTACT";
+
+  private final Roster roster;
+  private final UnitContactRepository contacts;
+  private final ResponsibleUnitRepository units;
+  private final MemberRepository members;
+
+  public Actors(Roster roster, UnitContactRepository contacts, ResponsibleUnitRepository units,
+                MemberRepository members) {
+    this.roster = roster;
+    this.members = members;
+    this.contacts = contacts;
+    this.units = units;
+  }
+
+  /** The actor a WeCom user is, served from the plan {@link Roster} picks for him. */
+  public Actor forWecomUser(String userId) {
+    return forWecomUser(userId, null);
+  }
+
+  /** As {@link #forWecomUser(String)}, with the membership of the flow he is in pinned. */
+  public Actor forWecomUser(String userId, Long pinnedMemberId) {
+    if (userId == null || userId.isBlank()) {
+      return Actor.unknown(Actor.wecom(String.valueOf(userId)));
+    }
+    Optional<Member> member = roster.findMember(userId, pinnedMemberId);
+    if (member.isPresent()) {
+      return forMember(member.get());
+    }
+    List<UnitContact> entries = contacts.findActiveByWecomUserId(userId);
+    if (entries.isEmpty()) {
+      return Actor.unknown(Actor.wecom(userId));
+    }
+    Long planId = units.findById(entries.get(0).getUnitId()).orElseThrow().getPlanId();
+    return build(Actor.wecom(userId), entries.get(0).getName(), planId, null, userId);
+  }
+
+  /** The actor a roster entry is, with the units he is a contact of in the same plan. */
+  public Actor forMember(Member member) {
+    return build(Actor.wecom(member.getWecomUserId()), member.getName(), member.getPlanId(), member,
+        member.getWecomUserId());
+  }
+
+  /**
+   * The actor a console account is. County admins and viewers span all plans; a team leader's account
+   * acts as the roster entry it is linked to, a unit contact's as the unit it is linked to; an account
+   * without its link is nobody.
+   */
+  public Actor forConsole(String username, Collection<String> roles, Long memberId, Long unitId) {
+    String id = Actor.console(username);
+    if (roles.contains(COUNTY_ADMIN)) {
+      return Actor.countyOffice(id, username);
+    }
+    if (roles.contains(TEAM_LEADER) && memberId != null) {
+      Optional<Member> member = members.findById(memberId);
+      if (member.isPresent()) {
+        Actor linked = forMember(member.get());
+        return new Actor(id, linked.name(), linked.role(), linked.planId(), linked.memberId(), linked.teamId(),
+            linked.leads(), linked.unitIds());
+      }
+    }
+    if (roles.contains(UNIT_CONTACT) && unitId != null) {
+      Optional<ResponsibleUnit> unit = units.findById(unitId);
+      if (unit.isPresent()) {
+        Actor.Role role = unit.get().getKind() == ResponsibleUnit.Kind.COUNTY_OFFICE
+            ? Actor.Role.COUNTY_OFFICE : Actor.Role.UNIT_CONTACT;
+        return new Actor(id, username, role, unit.get().getPlanId(), null, null, false, Set.of(unitId));
+      }
+    }
+    if (roles.contains(VIEWER)) {
+      return Actor.viewer(id, username);
+    }
+    return Actor.unknown(id);
+  }
+
+  private Actor build(String id, String name, long planId, Member member, String userId) {
+    Set<Long> unitIds = Set.of();
+    boolean countyOffice = false;
+    if (userId != null) {
+      List<ResponsibleUnit> mine = contacts.findActiveByWecomUserId(userId).stream()
+          .map(c -> units.findById(c.getUnitId()).orElseThrow())
+          .filter(u -> u.getPlanId() == planId)
+          .toList();
+      unitIds = mine.stream().map(ResponsibleUnit::getId).collect(Collectors.toSet());
+      countyOffice = mine.stream().anyMatch(u -> u.getKind() == ResponsibleUnit.Kind.COUNTY_OFFICE);
+    }
+    Actor.Role role;
+    if (countyOffice) {
+      role = Actor.Role.COUNTY_OFFICE;
+    } else if (member != null) {
+      role = member.getRole().leads() ? Actor.Role.TEAM_LEADER : Actor.Role.INSPECTOR;
+    } else {
+      role = Actor.Role.UNIT_CONTACT;
+    }
+    return new Actor(id, name, role, planId, member == null ? null : member.getId(),
+        member == null ? null : member.getTeamId(), member != null && member.getRole().leads(), unitIds);
+  }
+}
