@@ -13,7 +13,10 @@ set -euo pipefail
 NODES="${NODES:-1}"
 RATES="${RATES:-250,500,1000}"
 SECONDS_PER_STEP="${SECONDS:-20}"
-INSPECTORS="${INSPECTORS:-3000}"
+# Each inspector answers about every 3 s at the highest rate, as people do (and within WeCom's 30
+# messages per member per minute), and the short runs still walk through whole village checks.
+max_rate="$(tr ',' '\n' <<< "$RATES" | sort -n | tail -1)"
+INSPECTORS="${INSPECTORS:-$((max_rate * 3))}"
 FAULT="${FAULT:-none}"
 FAULT_AT="${FAULT_AT:-15}"
 NODE_HEAP="${NODE_HEAP:-1g}"
@@ -108,6 +111,17 @@ case "$FAULT" in
   *) echo "unknown FAULT $FAULT" >&2; exit 2 ;;
 esac
 
+# CPU seconds a process used (utime + stime), to put each component's cost per message beside the
+# latencies: on a shared machine the latencies show the contention, the CPU cost does not.
+cpu_s() { [ -r "/proc/$1/stat" ] && awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat" || echo 0; }
+cpu_report() {
+  local line="CPU seconds $1:"
+  for i in $(seq 1 "$NODES"); do line="$line node$i=$(cpu_s "$(cat "$work/node$i.pid")")"; done
+  line="$line mariadb=$(cpu_s "$(cat "$work/mariadb.pid" 2>/dev/null)") redis=$(cpu_s "$(cat "$work/redis.pid" 2>/dev/null)")"
+  line="$line nginx=$(cpu_s "$(pgrep -P "$(cat "$work/nginx/nginx.pid")" | head -1)")"
+  echo "$line"
+}
+cpu_report before
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 args=(--target="http://127.0.0.1:$lb_port" --jdbc="jdbc:mariadb://127.0.0.1:$db_port/dudao" --inspectors="$INSPECTORS"
   --rates="$RATES" --seconds="$SECONDS_PER_STEP" --label="$LABEL" --prefix="load")
@@ -116,5 +130,6 @@ set +e
 java -cp "$cp" cn.dudao.bot.load.LoadDriver "${args[@]}"
 status=$?
 set -e
+cpu_report after
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); stub: $(curl -s "http://127.0.0.1:$stub_port/stats")"
 exit $status

@@ -38,8 +38,7 @@ public final class LoadDriver {
     int senders = Integer.parseInt(o.getOrDefault("senders", "64"));
     double retryFraction = Double.parseDouble(o.getOrDefault("retry-fraction", "0.05"));
 
-    try (Connection db = DriverManager.getConnection(o.getOrDefault("jdbc", "jdbc:mariadb://127.0.0.1:3306/dudao"),
-        o.getOrDefault("db-user", "root"), o.getOrDefault("db-password", ""))) {
+    try (Connection db = connect(o)) {
       inspectors.ensureOnRoster(db);
       CallbackSender sender = new CallbackSender(o.getOrDefault("target", "http://127.0.0.1:8080"));
       ExecutorService pool = Executors.newFixedThreadPool(senders);
@@ -63,14 +62,33 @@ public final class LoadDriver {
       if (fault != null) {
         fault.join(TimeUnit.MINUTES.toMillis(2));
       }
-      LoadVerifier verifier = new LoadVerifier(db, prefix);
+      // A fresh connection: the run may have restarted the database under the first one.
+      Connection verifyDb = connect(o);
+      LoadVerifier verifier = new LoadVerifier(verifyDb, prefix);
       double drain = verifier.awaitDrained(Integer.parseInt(o.getOrDefault("drain-timeout", "600")));
       LoadVerifier.Verdict v = verifier.verify(acknowledged, inspectors, drain);
       System.out.printf("%s verdict: acknowledged=%d lost=%d duplicated inbound=%d failed=%d duplicated answers=%d "
               + "inspectors with wrong answers=%d answers=%d replies queued=%d drained %.1f s after the last step -> %s%n",
           label, v.acknowledged(), v.lost(), v.duplicatedRows(), v.failedRows(), v.duplicatedAnswers(),
           v.inspectorsWrong(), v.answers(), v.replies(), v.drainSeconds(), v.clean() ? "CLEAN" : "NOT CLEAN");
+      double replies = verifier.awaitRepliesSent(Integer.parseInt(o.getOrDefault("drain-timeout", "600")));
+      System.out.printf("%s outbox: %d replies, all sent %.1f s after the messages were applied%n", label,
+          v.replies(), replies);
       System.exit(v.clean() ? 0 : 1);
+    }
+  }
+
+  private static Connection connect(Map<String, String> o) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return DriverManager.getConnection(o.getOrDefault("jdbc", "jdbc:mariadb://127.0.0.1:3306/dudao"),
+            o.getOrDefault("db-user", "root"), o.getOrDefault("db-password", ""));
+      } catch (java.sql.SQLException e) {
+        if (attempt == 60) {
+          throw new IllegalStateException("database unreachable: " + e.getMessage(), e);
+        }
+        Thread.sleep(1_000);
+      }
     }
   }
 

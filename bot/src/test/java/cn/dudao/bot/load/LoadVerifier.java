@@ -46,6 +46,19 @@ final class LoadVerifier {
     return (System.nanoTime() - start) / 1e9;
   }
 
+  /** Waits (bounded) until every reply of this run has left the outbox; returns the seconds it took. */
+  double awaitRepliesSent(int timeoutSeconds) throws SQLException {
+    long start = System.nanoTime();
+    while (count("SELECT COUNT(*) FROM outbox_messages WHERE status = 'PENDING' AND recipient LIKE ?") > 0) {
+      if (System.nanoTime() - start > timeoutSeconds * 1_000_000_000L) {
+        System.out.println("warning: replies still waiting in the outbox after " + timeoutSeconds + " s");
+        break;
+      }
+      LockSupport.parkNanos(250_000_000L);
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
   Verdict verify(Set<String> acknowledgedKeys, Inspectors inspectors, double drainSeconds) throws SQLException {
     Set<String> stored = new HashSet<>();
     int duplicatedRows = 0;
