@@ -27,8 +27,11 @@ class WeComConfiguration {
     config.setBaseApiUrl(properties.apiBaseUrl());
     WxCpServiceImpl service = new WxCpServiceImpl();
     service.setWxCpConfigStorage(config);
-    // The outbox retries with backoff; WxJava's own sleeping retries would block a dispatcher thread.
-    service.setMaxRetryTimes(0);
+    // The outbox retries with backoff, so WxJava retries at most once, only on -1, after a short pause.
+    // Not 0: with 0 WxJava turns every WxErrorException into a WxRuntimeException without the errcode
+    // (BaseWxCpServiceImpl.execute), and WeComSender could never tell 45009 or 81013 from a network error.
+    service.setMaxRetryTimes(1);
+    service.setRetrySleepMillis(200);
     return service;
   }
 

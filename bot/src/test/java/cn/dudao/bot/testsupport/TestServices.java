@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import redis.embedded.RedisServer;
@@ -33,24 +35,33 @@ public final class TestServices {
 
   /** Registers datasource and Redis properties for one Spring test context. */
   public static void register(DynamicPropertyRegistry registry) {
+    freshServices().forEach((name, value) -> registry.add(name, () -> value));
+  }
+
+  /**
+   * Datasource and Redis properties for a new database and Redis namespace of its own, for tests that
+   * start application contexts themselves (several nodes sharing one database, or a node restarted).
+   */
+  public static Map<String, String> freshServices() {
     String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     boolean require = Boolean.parseBoolean(System.getenv(REQUIRE));
+    Map<String, String> properties = new LinkedHashMap<>();
     if (reachable(3306)) {
       String database = createMariaDbDatabase("dudao_it_" + suffix);
-      registry.add("spring.datasource.url", () -> "jdbc:mariadb://" + HOST + ":3306/" + database);
-      registry.add("spring.datasource.username", () -> "root");
-      registry.add("spring.datasource.password", () -> "");
+      properties.put("spring.datasource.url", "jdbc:mariadb://" + HOST + ":3306/" + database);
+      properties.put("spring.datasource.username", "root");
+      properties.put("spring.datasource.password", "");
     } else if (require) {
       throw new IllegalStateException(REQUIRE + "=true but MariaDB is not reachable on " + HOST + ":3306");
     } else {
-      registry.add("spring.datasource.url", () -> "jdbc:h2:mem:dudao_" + suffix
+      properties.put("spring.datasource.url", "jdbc:h2:mem:dudao_" + suffix
           + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,KEY,YEAR,MONTH,USER;DB_CLOSE_DELAY=-1");
-      registry.add("spring.datasource.username", () -> "sa");
-      registry.add("spring.datasource.password", () -> "");
+      properties.put("spring.datasource.username", "sa");
+      properties.put("spring.datasource.password", "");
     }
-    String redisUrl = redisUrl(require);
-    registry.add("dudao.redis.url", () -> redisUrl);
-    registry.add("dudao.redis.namespace", () -> "dudao-it-" + suffix);
+    properties.put("dudao.redis.url", redisUrl(require));
+    properties.put("dudao.redis.namespace", "dudao-it-" + suffix);
+    return properties;
   }
 
   /** True when the tests run on the real MariaDB (not H2). */

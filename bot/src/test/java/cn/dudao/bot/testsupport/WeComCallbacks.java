@@ -106,14 +106,28 @@ public final class WeComCallbacks {
   }
 
   public int post(String body, String signature, String timestamp, String nonce) {
-    String url = baseUrl + "/wecom/callback?msg_signature=" + enc(signature) + "&timestamp=" + enc(timestamp)
-        + "&nonce=" + enc(nonce);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "text/xml")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build();
+    return postRaw(query(signature, timestamp, nonce), body.getBytes(StandardCharsets.UTF_8), "text/xml", false);
+  }
+
+  /** The query string WeCom appends: msg_signature, timestamp and nonce, URL-encoded. */
+  public static String query(String signature, String timestamp, String nonce) {
+    return "msg_signature=" + enc(signature) + "&timestamp=" + enc(timestamp) + "&nonce=" + enc(nonce);
+  }
+
+  /**
+   * POSTs arbitrary bytes with an arbitrary (already encoded) query, for forged and fuzzed callbacks;
+   * {@code contentType} null sends none, {@code chunked} sends no Content-Length. Returns the status.
+   */
+  public int postRaw(String rawQuery, byte[] body, String contentType, boolean chunked) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/wecom/callback?" + rawQuery))
+        .POST(chunked
+            ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
     try {
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

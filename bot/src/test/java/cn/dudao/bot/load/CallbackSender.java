@@ -1,0 +1,54 @@
+package cn.dudao.bot.load;
+
+import cn.dudao.bot.testsupport.WeComCallbacks;
+import cn.dudao.bot.wecom.callback.CallbackCrypto;
+import cn.dudao.bot.wecom.callback.SealedCallback;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Seals and POSTs callbacks as WeCom does (the test app's token, EncodingAESKey and corp id; the nodes
+ * must be configured with the same), over HTTP/1.1 keep-alive connections. Thread-safe.
+ */
+final class CallbackSender {
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final CallbackCrypto crypto = new CallbackCrypto(WeComCallbacks.properties(WeComCallbacks.CORP_ID),
+      Clock.systemUTC());
+  private final AtomicLong nonces = new AtomicLong();
+  private final String url;
+
+  CallbackSender(String baseUrl) {
+    this.url = baseUrl + "/wecom/callback?";
+  }
+
+  SealedCallback seal(String user, long msgId, String text) {
+    return crypto.seal(WeComCallbacks.textXml(user, msgId, text), Long.toString(Instant.now().getEpochSecond()),
+        "n" + nonces.incrementAndGet());
+  }
+
+  /** The status, or -1 when the connection failed or timed out. */
+  int post(SealedCallback sealed) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url
+            + WeComCallbacks.query(sealed.msgSignature(), sealed.timestamp(), sealed.nonce())))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "text/xml")
+        .POST(HttpRequest.BodyPublishers.ofString(sealed.body()))
+        .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+}
