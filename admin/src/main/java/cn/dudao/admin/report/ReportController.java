@@ -57,6 +57,7 @@ class ReportController {
   String page(@RequestParam(required = false) Long plan, Model model) {
     Plan current = plans.require(plan);
     model.addAttribute("plan", current);
+    model.addAttribute("title", ReportDocument.title(current.getName()));
     model.addAttribute("parts", parts(current));
     return "report";
   }

@@ -41,7 +41,7 @@ class ReportDocument {
     try (XWPFDocument doc = new XWPFDocument()) {
       XWPFParagraph title = doc.createParagraph();
       title.setAlignment(ParagraphAlignment.CENTER);
-      run(title, facts.plan().getName() + "督导报告", 18, true);
+      run(title, title(facts.plan().getName()), 18, true);
       XWPFParagraph date = doc.createParagraph();
       date.setAlignment(ParagraphAlignment.CENTER);
       run(date, DAY.format(today), 12, false);
@@ -65,6 +65,11 @@ class ReportDocument {
       }
       doc.write(out);
     }
+  }
+
+  /** 右玉县…专项督导 → 右玉县…专项督导报告; any other name gets 督导报告. */
+  static String title(String planName) {
+    return planName + (planName.endsWith("督导") ? "报告" : "督导报告");
   }
 
   private static void progressTable(XWPFDocument doc, ReportFacts facts) {
