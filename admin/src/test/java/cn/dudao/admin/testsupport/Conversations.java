@@ -53,9 +53,18 @@ public final class Conversations {
    * 附件3's order) in {@code notMet} are answered 不达标 with the given description.
    */
   public Inspection villageCheck(String user, int villageNo, Map<Integer, String> notMet) {
+    return villageCheck(user, villageNo, notMet, java.util.Set.of());
+  }
+
+  /** As above; items in {@code changed} are first answered 达标, then changed with 上一题 (the change is kept). */
+  public Inspection villageCheck(String user, int villageNo, Map<Integer, String> notMet, java.util.Set<Integer> changed) {
     say(user, "开始");
     say(user, Integer.toString(villageNo));
     for (int item = 1; item <= 12; item++) {
+      if (changed.contains(item)) {
+        say(user, "达标");
+        say(user, "上一题");
+      }
       if (notMet.containsKey(item)) {
         say(user, "不达标");
         say(user, notMet.get(item));

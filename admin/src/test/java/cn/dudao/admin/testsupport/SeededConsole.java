@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * The data the console tests share, made through chats: in team 1, 吕利平's village check of 右卫示例一村
  * (义务教育 not met) and area check of 右卫镇 (two indicators not met, three photos, one 基本达标), and
  * 代勇's good practice in 元堡子镇 with a photo; in team 2, 王成's village check of 新城示例一村 (安全饮水
- * not met). Plus console accounts: viewer, leader1 (谭金花), leader2 (韩志强), unit1 (a unit contact).
+ * first 达标, changed to not met). Plus console accounts: viewer, leader1 (谭金花), leader2 (韩志强), unit1 (a unit contact).
  */
 public final class SeededConsole {
 
@@ -37,7 +37,7 @@ public final class SeededConsole {
     areaCheck = chats.areaCheck("lvliping", 1, Map.of(2, new Conversations.NotMet(MONITORING_NOTE, 2),
         19, new Conversations.NotMet(WATER_NOTE, 1)), List.of(5));
     goodPractice = chats.goodPractice("daiyong", 2, PRACTICE_TITLE, PRACTICE, EFFECT, 1);
-    team2VillageCheck = chats.villageCheck("wangcheng", 1, Map.of(1, TEAM2_NOTE));
+    team2VillageCheck = chats.villageCheck("wangcheng", 1, Map.of(1, TEAM2_NOTE), java.util.Set.of(1));
     String hash = encoder.encode(PASSWORD);
     users.save(new ConsoleUser("viewer", hash, "只读", ConsoleUser.Role.VIEWER, null, null, Instant.now()));
     users.save(new ConsoleUser("leader1", hash, "谭金花", ConsoleUser.Role.TEAM_LEADER,
