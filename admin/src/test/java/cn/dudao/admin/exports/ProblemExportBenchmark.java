@@ -10,7 +10,6 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,6 +33,8 @@ class ProblemExportBenchmark {
 
   static final int ROWS = Integer.getInteger("rows", 100_000);
   static final int WARM_UP = 10_000;
+  /** Measured rounds, the two writers alternating (the machine is shared: look at the spread). */
+  static final int ROUNDS = Integer.getInteger("rounds", 3);
 
   /** One writer's figures. */
   record Figures(String writer, int rows, long millis, long baselineMb, long peakUsedMb, long peakLiveMb,
@@ -59,8 +60,10 @@ class ProblemExportBenchmark {
     run("warm-up poi", poi, WARM_UP, dir);
     run("warm-up fastexcel", fast, WARM_UP, dir);
     List<Figures> figures = new ArrayList<>();
-    figures.add(run("Dudao POI SXSSF (styles, links)", poi, ROWS, dir));
-    figures.add(run("fastexcel 1.3.0 (same cells)", fast, ROWS, dir));
+    for (int round = 1; round <= ROUNDS; round++) {
+      figures.add(run("Dudao POI SXSSF (styles, links)", poi, ROWS, dir));
+      figures.add(run("fastexcel 1.3.0 (same cells)", fast, ROWS, dir));
+    }
     String table = "| writer | rows | time | heap before | peak heap used | peak live after GC | allocated | file |\n"
         + "|---|---|---|---|---|---|---|---|\n" + String.join("\n", figures.stream().map(Figures::toString).toList());
     String machine = Runtime.getRuntime().availableProcessors() + " cores, max heap "
@@ -140,6 +143,9 @@ class ProblemExportBenchmark {
 
   /** Samples heap use every 5 ms and listens to GCs for the live heap after each collection. */
   static final class HeapWatch {
+    static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).map(java.lang.management.MemoryPoolMXBean::getName)
+        .collect(java.util.stream.Collectors.toSet());
     final AtomicLong peakUsed = new AtomicLong();
     final AtomicLong peakLive = new AtomicLong();
     private final Thread sampler;
@@ -148,7 +154,8 @@ class ProblemExportBenchmark {
       if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
         GarbageCollectionNotificationInfo info =
             GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        long live = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+        long live = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+            .filter(e -> HEAP_POOLS.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
         peakLive.accumulateAndGet(live, Math::max);
       }
     };
