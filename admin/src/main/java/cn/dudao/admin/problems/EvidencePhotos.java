@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The photos behind a finding, by evidence id. Issue 5's evidence store serves them at
- * {@code /evidence/{id}} and {@code /evidence/{id}/thumb}; exports embed the thumbnail bytes.
+ * {@code /evidence/{id}} and {@code /evidence/{id}/thumb}; exports embed the thumbnail bytes. The one
+ * implementation reads the evidence store; tests may replace it.
  */
 public interface EvidencePhotos {
 

@@ -8,7 +8,7 @@ import cn.dudao.admin.security.ConsoleUserRepository;
 import cn.dudao.admin.testsupport.Browser;
 import cn.dudao.admin.testsupport.Conversations;
 import cn.dudao.admin.testsupport.SeededConsole;
-import cn.dudao.admin.testsupport.TestPhotos;
+import cn.dudao.bot.evidence.PhotoIntake;
 import cn.dudao.bot.inbox.Inbox;
 import cn.dudao.bot.inbox.InboxRepository;
 import cn.dudao.bot.inspection.Inspection;
@@ -40,7 +40,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,7 +50,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = AdminApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "dudao.console.admin-password=" + SeededConsole.PASSWORD)
-@Import(TestPhotos.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
@@ -59,6 +57,7 @@ class ConsoleBrowserIT {
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) {
     TestServices.register(registry);
+    registry.add("dudao.evidence.media-root", () -> media().toString());
   }
 
   @LocalServerPort
@@ -79,6 +78,8 @@ class ConsoleBrowserIT {
   VillageRepository villages;
   @Autowired
   PasswordEncoder encoder;
+  @Autowired
+  PhotoIntake photoIntake;
   @TempDir
   static Path downloads;
 
@@ -87,7 +88,7 @@ class ConsoleBrowserIT {
 
   @BeforeAll
   void seedAndOpen() {
-    new SeededConsole().seed(new Conversations(inbox, inboxRecords, inspections, transcripts), users, members, encoder);
+    new SeededConsole().seed(new Conversations(inbox, inboxRecords, inspections, transcripts, photoIntake), users, members, encoder);
     browser = new Browser(downloads);
   }
 
@@ -228,6 +229,14 @@ class ConsoleBrowserIT {
 
   private String text(String id) {
     return browser.driver.findElement(By.id(id)).getText();
+  }
+
+  private static synchronized Path media() {
+    try {
+      return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "dudao-browser-it-media"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private String url(String path) {

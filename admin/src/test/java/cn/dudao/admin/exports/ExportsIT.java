@@ -48,6 +48,8 @@ class ExportsIT extends SeededConsoleIT {
   VillageRepository villages;
   @Autowired
   FlowCatalog flows;
+  @Autowired
+  cn.dudao.admin.problems.EvidencePhotos photos;
 
   @Test
   void problemListHasOneRowPerFindingWithThumbnailsAndLinksBack() throws Exception {
@@ -103,8 +105,11 @@ class ExportsIT extends SeededConsoleIT {
           .containsExactly(monitoring, monitoring, water);
       assertThat(pictures).extracting(p -> (int) p.getClientAnchor().getCol1())
           .containsExactly(column.get("照片1"), column.get("照片2"), column.get("照片1"));
-      assertThat(workbook.getAllPictures()).hasSize(3)
-          .allSatisfy(p -> assertThat(p.getData()).isEqualTo(cn.dudao.admin.testsupport.TestPhotos.PNG));
+      List<byte[]> thumbnails = all.stream().flatMap(f -> f.getEvidenceIds().stream())
+          .map(id -> photos.thumbnail(id).orElseThrow().bytes()).toList();
+      assertThat(thumbnails).hasSize(3);
+      assertThat(workbook.getAllPictures()).extracting(p -> p.getData()).containsExactlyElementsOf(thumbnails);
+      assertThat(thumbnails).allSatisfy(jpeg -> assertThat(jpeg).startsWith((byte) 0xFF, (byte) 0xD8));
     }
   }
 

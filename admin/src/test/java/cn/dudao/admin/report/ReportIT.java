@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.dudao.admin.testsupport.SeededConsole;
 import cn.dudao.admin.testsupport.SeededConsoleIT;
-import cn.dudao.admin.testsupport.TestPhotos;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,8 @@ class ReportIT extends SeededConsoleIT {
   MockMvc mvc;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  cn.dudao.admin.problems.EvidencePhotos photos;
 
   @Test
   @Order(1)
@@ -72,8 +73,11 @@ class ReportIT extends SeededConsoleIT {
       assertThat(row(tables.get(1), 1)).containsExactly("责任落实", "3", "0", "1");
       assertThat(row(tables.get(2), 3)).containsExactly("自查项目", "2");
       assertThat(row(tables.get(2), 4)).containsExactly("合计", "4");
+      String photoId = cn.dudao.admin.report.ReportFactsReader.ids(jdbc.queryForObject(
+          "SELECT value_json FROM answers WHERE inspection_id = ? AND answer_key = 'photos' AND is_current = TRUE",
+          String.class, seeded.goodPractice.getId())).get(0);
       assertThat(doc.getAllPictures()).singleElement()
-          .satisfies(p -> assertThat(p.getData()).isEqualTo(TestPhotos.PNG));
+          .satisfies(p -> assertThat(p.getData()).isEqualTo(photos.thumbnail(photoId).orElseThrow().bytes()));
     }
   }
 

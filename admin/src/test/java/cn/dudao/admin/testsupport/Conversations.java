@@ -8,7 +8,9 @@ import cn.dudao.bot.inbox.Inbox;
 import cn.dudao.bot.inbox.InboxRepository;
 import cn.dudao.bot.inspection.Inspection;
 import cn.dudao.bot.inspection.InspectionRepository;
+import cn.dudao.bot.evidence.PhotoIntake;
 import cn.dudao.bot.simulator.Transcripts;
+import cn.dudao.bot.testsupport.TestPhotos;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,12 +29,16 @@ public final class Conversations {
   private final InboxRepository records;
   private final InspectionRepository inspections;
   private final Transcripts transcripts;
+  private final PhotoIntake photos;
+  private int photoSeed;
 
-  public Conversations(Inbox inbox, InboxRepository records, InspectionRepository inspections, Transcripts transcripts) {
+  public Conversations(Inbox inbox, InboxRepository records, InspectionRepository inspections, Transcripts transcripts,
+                       PhotoIntake photos) {
     this.inbox = inbox;
     this.records = records;
     this.inspections = inspections;
     this.transcripts = transcripts;
+    this.photos = photos;
   }
 
   /** Types a message and waits until the conversation has applied it. */
@@ -41,8 +47,14 @@ public final class Conversations {
     awaitApplied(user);
   }
 
-  /** Sends a photo (a WeCom image message) and waits until it is applied. */
-  public void photo(String user, String mediaId) {
+  /** Sends a new photo as the simulator page does (stored on upload, then an image message) and waits. */
+  public void photo(String user) {
+    String mediaId;
+    try {
+      mediaId = photos.ingest(TestPhotos.jpeg(320, 240, ++photoSeed, TestPhotos.Exif.none())).sha256();
+    } catch (Exception e) {
+      throw new IllegalStateException("test photo not stored", e);
+    }
     inbox.accept(new InboundMessage(InboundMessage.Channel.SIMULATOR, user, Instant.now(), key(),
         InboundMessage.Kind.IMAGE, null, mediaId, null, null, null, null, null, null, List.of(), null));
     awaitApplied(user);
@@ -90,7 +102,7 @@ public final class Conversations {
       if (problem != null) {
         say(user, "不达标");
         say(user, problem.description());
-        photos(user, problem.photos(), "area-" + areaNo + "-" + indicator);
+        photos(user, problem.photos());
       } else {
         say(user, partly.contains(indicator) ? "基本达标" : "达标");
       }
@@ -99,23 +111,24 @@ public final class Conversations {
   }
 
   /** A good practice for the {@code areaNo}-th area in the inspector's list. */
-  public Inspection goodPractice(String user, int areaNo, String title, String practice, String effect, int photos) {
+  public Inspection goodPractice(String user, int areaNo, String title, String practice, String effect,
+                                 int photoCount) {
     say(user, "典型经验");
     say(user, Integer.toString(areaNo));
     say(user, title);
     say(user, practice);
     say(user, effect);
-    photos(user, photos, "practice-" + title.hashCode());
+    photos(user, photoCount);
     return confirm(user);
   }
 
-  private void photos(String user, int count, String prefix) {
+  private void photos(String user, int count) {
     if (count == 0) {
       say(user, "跳过");
       return;
     }
     for (int i = 1; i <= count; i++) {
-      photo(user, prefix + "-" + i);
+      photo(user);
     }
     say(user, "完成");
   }

@@ -2,6 +2,7 @@ package cn.dudao.admin.testsupport;
 
 import cn.dudao.admin.AdminApplication;
 import cn.dudao.admin.security.ConsoleUserRepository;
+import cn.dudao.bot.evidence.PhotoIntake;
 import cn.dudao.bot.inbox.Inbox;
 import cn.dudao.bot.inbox.InboxRepository;
 import cn.dudao.bot.inspection.InspectionRepository;
@@ -16,26 +17,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the console's MockMvc tests: one application context (one database) for all of them, seeded
- * once through chats with {@link SeededConsole}'s data, photos served by {@link TestPhotos}.
+ * once through chats with {@link SeededConsole}'s data, photos kept in an evidence store of its own.
  */
 @SpringBootTest(classes = AdminApplication.class, properties = "dudao.console.admin-password=" + SeededConsole.PASSWORD)
 @AutoConfigureMockMvc
-@Import(TestPhotos.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SeededConsoleIT {
 
   private static final Map<ApplicationContext, SeededConsole> SEEDED = new ConcurrentHashMap<>();
+  private static final java.nio.file.Path MEDIA = mediaRoot();
 
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) {
     TestServices.register(registry);
+    registry.add("dudao.evidence.media-root", () -> MEDIA.toString());
   }
 
   @Autowired
@@ -54,12 +55,22 @@ public abstract class SeededConsoleIT {
   protected MemberRepository members;
   @Autowired
   protected PasswordEncoder encoder;
+  @Autowired
+  protected PhotoIntake photoIntake;
 
   protected SeededConsole seeded;
 
   @BeforeAll
   void seedOnce() {
     seeded = SEEDED.computeIfAbsent(context, c -> new SeededConsole()
-        .seed(new Conversations(inbox, inboxRecords, inspections, transcripts), users, members, encoder));
+        .seed(new Conversations(inbox, inboxRecords, inspections, transcripts, photoIntake), users, members, encoder));
+  }
+
+  static java.nio.file.Path mediaRoot() {
+    try {
+      return java.nio.file.Files.createTempDirectory("dudao-console-it-media");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
