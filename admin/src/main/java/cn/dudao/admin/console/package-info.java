@@ -1,2 +1,2 @@
-/** The console pages: front page and the chat simulator page. */
+/** Console plumbing shared by the pages: the current plan, choice lists, times; and the chat simulator page. */
 package cn.dudao.admin.console;

@@ -1,0 +1,2 @@
+/** The dashboard: progress by team, area and village, findings by category, charts. */
+package cn.dudao.admin.dashboard;
