@@ -1,0 +1,118 @@
+package cn.dudao.bot.reminder;
+
+import cn.dudao.bot.inbox.InboundMessage;
+import cn.dudao.bot.outbox.Outbox;
+import cn.dudao.bot.outbox.OutgoingMessage;
+import cn.dudao.bot.plan.Plan;
+import cn.dudao.bot.plan.PlanRepository;
+import cn.dudao.bot.wecom.WeComProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands due reminders to the outbox: each is taken (PLANNED to QUEUED, one winner), composed from the
+ * data as it is now and queued in the same transaction, so it reaches the outbox exactly once; the outbox
+ * then applies the per-member limits and retries. Nothing is queued in quiet hours; a reminder whose time
+ * passed more than {@code max-lateness} ago is skipped rather than sent late.
+ */
+@Component
+class ReminderQueue {
+
+  private static final Logger log = LoggerFactory.getLogger(ReminderQueue.class);
+  private static final int ROUND = 1000;
+
+  private final ReminderRepository reminders;
+  private final RuleSettingRepository settingRows;
+  private final RuleSettings settings;
+  private final PlanRepository plans;
+  private final Outbox outbox;
+  private final ReminderProperties properties;
+  private final QuietHours quiet;
+  private final InboundMessage.Channel channel;
+  private final Clock clock;
+  private final TransactionTemplate tx;
+  private final AtomicLong rounds = new AtomicLong();
+
+  ReminderQueue(ReminderRepository reminders, RuleSettingRepository settingRows, RuleSettings settings,
+                PlanRepository plans, Outbox outbox, ReminderProperties properties, WeComProperties wecom,
+                Clock clock, TransactionTemplate tx) {
+    this.reminders = reminders;
+    this.settingRows = settingRows;
+    this.settings = settings;
+    this.plans = plans;
+    this.outbox = outbox;
+    this.properties = properties;
+    this.quiet = properties.quietHours();
+    // Without a WeCom app Dudao serves the simulator only; reminders then show up in its transcript.
+    this.channel = wecom.enabled() ? InboundMessage.Channel.WECOM : InboundMessage.Channel.SIMULATOR;
+    this.clock = clock;
+    this.tx = tx;
+  }
+
+  @Scheduled(fixedDelayString = "${dudao.reminders.queue-interval:30s}",
+      initialDelayString = "${dudao.reminders.initial-delay:20s}")
+  @SchedulerLock(name = "reminders-queue", lockAtMostFor = "PT10M",
+      lockAtLeastFor = "${dudao.reminders.lock-at-least-for:PT5S}")
+  public void scheduledRound() {
+    rounds.incrementAndGet();
+    try {
+      queueDue();
+    } catch (RuntimeException e) {
+      log.warn("Queuing reminders failed: {}", e.toString());
+    }
+  }
+
+  /** Queues the reminders due now (up to one round's worth); returns how many went to the outbox. */
+  int queueDue() {
+    Instant now = clock.instant();
+    if (!properties.enabled() || quiet.contains(now)) {
+      return 0;
+    }
+    int queued = 0;
+    List<Long> due = reminders.findDueIds(now, Limit.of(ROUND));
+    for (Long id : due) {
+      try {
+        queued += Boolean.TRUE.equals(tx.execute(status -> queue(id, now))) ? 1 : 0;
+      } catch (RuntimeException e) {
+        log.warn("Reminder {} could not be queued: {}", id, e.toString());
+      }
+    }
+    return queued;
+  }
+
+  private boolean queue(long id, Instant now) {
+    if (reminders.take(id, now) != 1) {
+      return false;
+    }
+    Reminder reminder = reminders.findById(id).orElseThrow();
+    if (now.isAfter(reminder.getDueAt().plus(properties.maxLateness()))) {
+      reminder.skip("too late");
+      return false;
+    }
+    RuleSetting setting = settingRows.findById(reminder.getRuleId()).orElseThrow();
+    Optional<ReminderRule> rule = settings.rule(setting.getKind());
+    Plan plan = plans.findById(reminder.getPlanId()).orElseThrow();
+    Optional<String> text = rule.flatMap(r -> r.compose(plan, reminder.getRecipient(), reminder.getReminderDay()));
+    if (text.isEmpty()) {
+      reminder.skip(rule.isEmpty() ? "rule not installed" : "nothing to say");
+      return false;
+    }
+    reminder.queued(outbox.enqueue(channel, reminder.getRecipient(), OutgoingMessage.text(text.get())));
+    return true;
+  }
+
+  /** Rounds this node has run (tests wait on it instead of sleeping). */
+  long rounds() {
+    return rounds.get();
+  }
+}
