@@ -86,6 +86,7 @@ class OutboxController {
     return switch (type) {
       case TEXT -> "文本";
       case BUTTON_CARD -> "按钮卡片";
+      case MULTI_CARD -> "多选卡片";
       case CARD_UPDATE -> "卡片更新";
     };
   }

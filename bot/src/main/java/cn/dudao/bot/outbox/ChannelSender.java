@@ -10,6 +10,11 @@ public interface ChannelSender {
 
   Result send(String recipient, OutgoingMessage message);
 
+  /** False when the channel is not set up here (WeCom without an app); it then fails every message. */
+  default boolean available() {
+    return true;
+  }
+
   /** True when the channel drops messages beyond a per-member rate (WeCom); the dispatcher then paces them. */
   default boolean perMemberLimits() {
     return true;

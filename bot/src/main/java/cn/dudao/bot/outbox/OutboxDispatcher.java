@@ -1,6 +1,5 @@
 package cn.dudao.bot.outbox;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * message and before it marked it SENT leaves a claim that lapses, and the message goes out again.
  */
 @Component
-class OutboxDispatcher {
+class OutboxDispatcher implements SmartLifecycle {
+
+  /** How long a stopping node waits for the message it is sending before it lets go. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -48,7 +51,7 @@ class OutboxDispatcher {
   private final String node = "node-" + UUID.randomUUID();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
-  private volatile boolean stopping;
+  private volatile boolean stopping = true;
 
   OutboxDispatcher(OutboxRepository repository, Outbox outbox, List<ChannelSender> senders, SendBudget budget,
                    Backlog backlog, OutboxProperties properties, Clock clock, TransactionTemplate tx,
@@ -72,10 +75,32 @@ class OutboxDispatcher {
     }
   }
 
-  /** On shutdown no new message is claimed; the one being sent is finished and marked. */
-  @PreDestroy
-  void stop() {
+  @Override
+  public void start() {
+    stopping = false;
+  }
+
+  /**
+   * On shutdown no new message is claimed, and the one being sent is finished and marked SENT before
+   * the database goes away (lifecycle stop comes before any bean is destroyed).
+   */
+  @Override
+  public void stop() {
     stopping = true;
+    long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+    while (running.get() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return !stopping;
   }
 
   @Scheduled(fixedDelayString = "${dudao.outbox.poll-interval:1s}")

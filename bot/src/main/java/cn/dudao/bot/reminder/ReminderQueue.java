@@ -1,11 +1,10 @@
 package cn.dudao.bot.reminder;
 
-import cn.dudao.bot.inbox.InboundMessage;
+import cn.dudao.bot.outbox.Channels;
 import cn.dudao.bot.outbox.Outbox;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.plan.Plan;
 import cn.dudao.bot.plan.PlanRepository;
-import cn.dudao.bot.wecom.WeComProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,13 +37,13 @@ class ReminderQueue {
   private final Outbox outbox;
   private final ReminderProperties properties;
   private final QuietHours quiet;
-  private final InboundMessage.Channel channel;
+  private final Channels channels;
   private final Clock clock;
   private final TransactionTemplate tx;
   private final AtomicLong rounds = new AtomicLong();
 
   ReminderQueue(ReminderRepository reminders, RuleSettingRepository settingRows, RuleSettings settings,
-                PlanRepository plans, Outbox outbox, ReminderProperties properties, WeComProperties wecom,
+                PlanRepository plans, Outbox outbox, ReminderProperties properties, Channels channels,
                 Clock clock, TransactionTemplate tx) {
     this.reminders = reminders;
     this.settingRows = settingRows;
@@ -53,8 +52,7 @@ class ReminderQueue {
     this.outbox = outbox;
     this.properties = properties;
     this.quiet = properties.quietHours();
-    // Without a WeCom app Dudao serves the simulator only; reminders then show up in its transcript.
-    this.channel = wecom.enabled() ? InboundMessage.Channel.WECOM : InboundMessage.Channel.SIMULATOR;
+    this.channels = channels;
     this.clock = clock;
     this.tx = tx;
   }
@@ -107,7 +105,7 @@ class ReminderQueue {
       reminder.skip(rule.isEmpty() ? "rule not installed" : "nothing to say");
       return false;
     }
-    reminder.queued(outbox.enqueue(channel, reminder.getRecipient(), OutgoingMessage.text(text.get())));
+    reminder.queued(outbox.enqueue(channels.pushChannel(), reminder.getRecipient(), OutgoingMessage.text(text.get())));
     return true;
   }
 

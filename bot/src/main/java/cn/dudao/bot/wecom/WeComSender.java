@@ -47,6 +47,11 @@ class WeComSender implements ChannelSender {
   }
 
   @Override
+  public boolean available() {
+    return properties.enabled();
+  }
+
+  @Override
   public Result send(String recipient, OutgoingMessage message) {
     if (!properties.enabled()) {
       return new Result.Permanent("WeCom is not configured");
