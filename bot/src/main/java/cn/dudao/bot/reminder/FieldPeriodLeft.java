@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +28,10 @@ class FieldPeriodLeft implements ReminderRule {
   private final List<WorkLeft> work;
   private final MemberRepository members;
   private final TeamRepository teams;
+  private final Recipients recipients;
 
-  FieldPeriodLeft(List<WorkLeft> work, MemberRepository members, TeamRepository teams) {
+  FieldPeriodLeft(List<WorkLeft> work, MemberRepository members, TeamRepository teams, Recipients recipients) {
+    this.recipients = recipients;
     this.work = work;
     this.members = members;
     this.teams = teams;
@@ -54,9 +54,7 @@ class FieldPeriodLeft implements ReminderRule {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<Long, String> users = members.findByPlanIdOrderByTeamIdAscSortOrderAsc(plan.getId()).stream()
-        .collect(Collectors.toMap(Member::getId, Member::getWecomUserId));
-    return ids.stream().map(users::get).filter(u -> u != null).sorted().toList();
+    return recipients.userIds(plan.getId(), ids);
   }
 
   @Override

@@ -28,9 +28,11 @@ class LeaderDigest implements ReminderRule {
   private final TeamRepository teams;
   private final ObjectProvider<DigestSection> sections;
   private final ReminderProperties properties;
+  private final Recipients recipients;
 
-  LeaderDigest(TeamProgress progress, MemberRepository members, TeamRepository teams, ObjectProvider<DigestSection> sections,
+  LeaderDigest(Recipients recipients, TeamProgress progress, MemberRepository members, TeamRepository teams, ObjectProvider<DigestSection> sections,
                ReminderProperties properties) {
+    this.recipients = recipients;
     this.progress = progress;
     this.members = members;
     this.teams = teams;
@@ -51,8 +53,7 @@ class LeaderDigest implements ReminderRule {
 
   @Override
   public Collection<String> recipients(Plan plan, LocalDate day) {
-    return members.findByPlanIdOrderByTeamIdAscSortOrderAsc(plan.getId()).stream()
-        .filter(m -> m.getRole() == Member.Role.LEADER).map(Member::getWecomUserId).toList();
+    return recipients.leaders(plan.getId());
   }
 
   @Override

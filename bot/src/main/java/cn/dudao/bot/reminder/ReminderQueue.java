@@ -6,6 +6,7 @@ import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.plan.Plan;
 import cn.dudao.bot.plan.PlanRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReminderQueue {
 
   private static final Logger log = LoggerFactory.getLogger(ReminderQueue.class);
-  private static final int ROUND = 1000;
+  private static final int BATCH = 1000;
+  /** Well inside the job's lockAtMostFor (10 minutes). */
+  private static final Duration ROUND_TIME = Duration.ofMinutes(3);
 
   private final ReminderRepository reminders;
   private final RuleSettingRepository settingRows;
@@ -70,19 +73,31 @@ class ReminderQueue {
     }
   }
 
-  /** Queues the reminders due now (up to one round's worth); returns how many went to the outbox. */
+  /**
+   * Queues the reminders due now, a thousand at a time, until none is left or the round has run for
+   * {@link #ROUND_TIME} (the next round goes on); returns how many went to the outbox.
+   */
   int queueDue() {
     Instant now = clock.instant();
     if (!properties.enabled() || quiet.contains(now)) {
       return 0;
     }
+    long deadline = System.nanoTime() + ROUND_TIME.toNanos();
     int queued = 0;
-    List<Long> due = reminders.findDueIds(now, Limit.of(ROUND));
-    for (Long id : due) {
-      try {
-        queued += Boolean.TRUE.equals(tx.execute(status -> queue(id, now))) ? 1 : 0;
-      } catch (RuntimeException e) {
-        log.warn("Reminder {} could not be queued: {}", id, e.toString());
+    while (System.nanoTime() < deadline) {
+      List<Long> due = reminders.findDueIds(now, Limit.of(BATCH));
+      int taken = 0;
+      for (Long id : due) {
+        try {
+          Boolean sent = tx.execute(status -> queue(id, now));
+          taken++;
+          queued += Boolean.TRUE.equals(sent) ? 1 : 0;
+        } catch (RuntimeException e) {
+          log.warn("Reminder {} could not be queued: {}", id, e.toString());
+        }
+      }
+      if (due.size() < BATCH || taken == 0) {
+        break;
       }
     }
     return queued;
