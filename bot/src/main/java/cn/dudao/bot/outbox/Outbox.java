@@ -30,13 +30,30 @@ public class Outbox {
     this.events = events;
   }
 
+  /** Queues one message; returns its id. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void enqueue(InboundMessage.Channel channel, String recipient, OutgoingMessage message) {
-    repository.save(new OutboxRecord(channel, recipient, json.writeValueAsString(message), clock.instant()));
+  public long enqueue(InboundMessage.Channel channel, String recipient, OutgoingMessage message) {
+    OutboxRecord record = repository.save(new OutboxRecord(channel, recipient, write(message), clock.instant()));
     events.publishEvent(new MessagesQueued());
+    return record.getId();
   }
 
   public OutgoingMessage read(OutboxRecord record) {
     return json.readValue(record.getPayload(), OutgoingMessage.class);
+  }
+
+  String write(OutgoingMessage message) {
+    return json.writeValueAsString(message);
+  }
+
+  /**
+   * Puts a dead letter back in the queue (the console's resend action); it goes out after this commits,
+   * in its place in the recipient's order.
+   */
+  @Transactional
+  public void resend(long id) {
+    repository.findById(id).orElseThrow(() -> new IllegalArgumentException("no outbox message " + id))
+        .requeue(clock.instant());
+    events.publishEvent(new MessagesQueued());
   }
 }

@@ -15,8 +15,11 @@ import java.time.Instant;
 @Table(name = "outbox_messages")
 public class OutboxRecord {
 
-  /** PENDING until sent; DEAD after a permanent error or too many attempts (resendable from the console). */
-  public enum Status { PENDING, SENT, DEAD }
+  /**
+   * PENDING until sent; DEAD after a permanent error or too many attempts (resendable from the console);
+   * MERGED when its text went out inside an earlier message's digest ({@code mergedInto}).
+   */
+  public enum Status { PENDING, SENT, DEAD, MERGED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,6 +38,7 @@ public class OutboxRecord {
   private Instant sentAt;
   private String lastError;
   private String responseCode;
+  private Long mergedInto;
 
   protected OutboxRecord() {
   }
@@ -75,10 +79,32 @@ public class OutboxRecord {
   }
 
   /** Puts a dead message back in the queue (the console's resend action). */
-  public void requeue(Instant now) {
+  void requeue(Instant now) {
+    if (status != Status.DEAD) {
+      throw new IllegalStateException("only a dead letter can be resent; message " + id + " is " + status);
+    }
     this.status = Status.PENDING;
     this.nextAttemptAt = now;
     this.attempts = 0;
+    this.claimedBy = null;
+    this.claimedUntil = null;
+  }
+
+  /** The head of a digest: its payload now carries the texts merged into it. */
+  void replacePayload(String payload) {
+    this.payload = payload;
+  }
+
+  /** This text goes out inside message {@code headId}; kept for the record, never sent on its own. */
+  void mergeInto(Long headId, Instant at) {
+    this.status = Status.MERGED;
+    this.mergedInto = headId;
+    this.sentAt = at;
+  }
+
+  /** True while a node holds this message for sending. */
+  boolean claimedAt(Instant now) {
+    return claimedUntil != null && claimedUntil.isAfter(now);
   }
 
   private static String truncate(String s) {
@@ -96,4 +122,7 @@ public class OutboxRecord {
   public Instant getSentAt() { return sentAt; }
   public String getLastError() { return lastError; }
   public String getResponseCode() { return responseCode; }
+  public Long getMergedInto() { return mergedInto; }
+  public String getClaimedBy() { return claimedBy; }
+  public Instant getClaimedUntil() { return claimedUntil; }
 }

@@ -31,5 +31,12 @@ public interface OutboxRepository extends JpaRepository<OutboxRecord, Long> {
 
   List<OutboxRecord> findByStatusOrderByIdDesc(OutboxRecord.Status status, Limit limit);
 
+  List<OutboxRecord> findByStatusOrderByIdAsc(OutboxRecord.Status status, Limit limit);
+
+  long countByRecipientAndStatus(String recipient, OutboxRecord.Status status);
+
+  List<OutboxRecord> findByRecipientAndStatusAndIdGreaterThanOrderByIdAsc(String recipient, OutboxRecord.Status status,
+                                                                          Long id, Limit limit);
+
   long countByStatus(OutboxRecord.Status status);
 }

@@ -12,6 +12,12 @@ class SimulatorSender implements ChannelSender {
     return InboundMessage.Channel.SIMULATOR;
   }
 
+  /** The simulator has no rate limits; its transcript shows every message as queued. */
+  @Override
+  public boolean perMemberLimits() {
+    return false;
+  }
+
   @Override
   public Result send(String recipient, OutgoingMessage message) {
     return new Result.Sent(message.type() == OutgoingMessage.Type.BUTTON_CARD ? "sim-" + message.taskId() : null);

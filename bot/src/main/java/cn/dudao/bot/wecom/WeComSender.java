@@ -18,16 +18,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends through {@code message/send} and {@code message/update_template_card}, branching on errcode
- * (never errmsg): token errors refresh and retry, limit errors back off, the rest are permanent.
- * See https://developer.work.weixin.qq.com/document/path/90236 and /90313 (global error codes).
+ * (never errmsg): token errors refresh and retry at once, 45009 (over a frequency limit) waits a minute
+ * and 45033 (too many concurrent calls) a few seconds without counting as failures, -1 (busy) backs off,
+ * the rest are permanent. See https://developer.work.weixin.qq.com/document/path/90236 and /90313.
  */
 @Component
 class WeComSender implements ChannelSender {
 
   private static final Logger log = LoggerFactory.getLogger(WeComSender.class);
   private static final Set<Integer> TOKEN_ERRORS = Set.of(40014, 42001, 41001, 40001);
-  private static final Set<Integer> BUSY_ERRORS = Set.of(-1, 45033);
+  private static final int BUSY = -1;
   private static final int OVER_LIMIT = 45009;
+  private static final int TOO_CONCURRENT = 45033;
+  static final Duration OVER_LIMIT_WAIT = Duration.ofMinutes(1);
+  static final Duration TOO_CONCURRENT_WAIT = Duration.ofSeconds(3);
 
   private final WxCpService service;
   private final WeComProperties properties;
@@ -40,6 +44,11 @@ class WeComSender implements ChannelSender {
   @Override
   public InboundMessage.Channel channel() {
     return InboundMessage.Channel.WECOM;
+  }
+
+  @Override
+  public boolean available() {
+    return properties.enabled();
   }
 
   @Override
@@ -71,9 +80,12 @@ class WeComSender implements ChannelSender {
       return new Result.Retry("errcode " + code, Duration.ZERO);
     }
     if (code == OVER_LIMIT) {
-      return new Result.Retry("errcode " + code, Duration.ofMinutes(1));
+      return new Result.Throttled("errcode " + code, OVER_LIMIT_WAIT);
     }
-    if (BUSY_ERRORS.contains(code)) {
+    if (code == TOO_CONCURRENT) {
+      return new Result.Throttled("errcode " + code, TOO_CONCURRENT_WAIT);
+    }
+    if (code == BUSY) {
       return new Result.Retry("errcode " + code, null);
     }
     return new Result.Permanent("errcode " + code);

@@ -132,4 +132,14 @@ public final class TestServices {
       return socket.getLocalPort();
     }
   }
+
+  /**
+   * Datasource and Redis properties for several application instances that must share one database and
+   * one Redis namespace (a cluster in one test): call once, pass the same map to every instance.
+   */
+  public static java.util.Map<String, String> sharedProperties() {
+    java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+    register((name, supplier) -> properties.put(name, String.valueOf(supplier.get())));
+    return properties;
+  }
 }

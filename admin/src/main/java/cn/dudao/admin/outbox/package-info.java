@@ -1,0 +1,2 @@
+/** The console's view of the outbox: messages waiting to be sent and dead letters, with a resend action. */
+package cn.dudao.admin.outbox;
