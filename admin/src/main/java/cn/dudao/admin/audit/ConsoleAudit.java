@@ -1,19 +1,18 @@
 package cn.dudao.admin.audit;
 
-import cn.dudao.admin.console.ConsoleTimes;
-import java.time.Clock;
-import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
+import cn.dudao.bot.audit.AuditEvent;
+import cn.dudao.bot.audit.AuditLog;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes console actions to {@code audit_events} (columns shared with issue 4's audit trail). Never
- * holds a password or a full ID number: actors are user names, targets are file or page names.
+ * The console's words for its audited actions (logins, logouts, exports, report edits), written through
+ * the bot's {@link AuditLog}, the one owner of {@code audit_events}. Never holds a password or a full
+ * ID number: actors are user names, targets are file or page names.
  */
 @Service
 public class ConsoleAudit {
 
-  /** How an attempt ended (the same words as the bot's audit trail). */
+  /** How an attempt ended (the bot's audit outcomes). */
   public enum Outcome { ALLOWED, DENIED, APPLIED, FAILED }
 
   public static final String LOGIN = "console.login";
@@ -21,22 +20,17 @@ public class ConsoleAudit {
   public static final String EXPORT = "console.export";
   public static final String REPORT_EDIT = "console.report.edit";
 
-  private final JdbcTemplate jdbc;
-  private final Clock clock;
+  private final AuditLog audit;
 
-  ConsoleAudit(DataSource dataSource, Clock clock) {
-    this.jdbc = new JdbcTemplate(dataSource);
-    this.clock = clock;
+  ConsoleAudit(AuditLog audit) {
+    this.audit = audit;
   }
 
   public void record(String actor, String action, String target, Outcome outcome, String detail) {
-    jdbc.update("INSERT INTO audit_events (occurred_at, actor, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)",
-        ConsoleTimes.stored(clock.instant()), clip(actor, 128), clip(action, 64), clip(target, 200), outcome.name(),
-        detail == null ? null : clip(detail, 1000));
-  }
-
-  private static String clip(String s, int max) {
-    String v = s == null ? "" : s;
-    return v.length() <= max ? v : v.substring(0, max - 1) + "…";
+    if (outcome == Outcome.DENIED) {
+      audit.denied(actor, action, target, detail);
+    } else {
+      audit.record(actor, action, target, AuditEvent.Outcome.valueOf(outcome.name()), detail);
+    }
   }
 }
