@@ -9,4 +9,6 @@ public interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
   List<AuditEvent> findByOutcomeOrderByIdAsc(String outcome);
 
   List<AuditEvent> findTop200ByOrderByIdDesc();
+
+  List<AuditEvent> findByTargetOrderByIdAsc(String target);
 }

@@ -12,6 +12,9 @@ import cn.dudao.bot.plan.Actors;
 import cn.dudao.bot.plan.Member;
 import cn.dudao.bot.plan.Roster;
 import cn.dudao.bot.plan.Target;
+import cn.dudao.bot.outbox.OutgoingMessage;
+import cn.dudao.bot.problem.ProblemChat;
+import java.util.List;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -35,13 +38,15 @@ public class ConversationProcessor {
   private final Access access;
   private final Outbox outbox;
   private final FlowSession flowSession;
+  private final ProblemChat problemChat;
   private final ConversationCache cache;
   private final MediaFetches mediaFetches;
   private final Clock clock;
 
   public ConversationProcessor(ConversationRepository conversations, InboxRepository inboxRecords, Inbox inbox,
                                Roster roster, Actors actors, Access access, Outbox outbox, FlowSession flowSession,
-                               ConversationCache cache, MediaFetches mediaFetches, Clock clock) {
+                               ProblemChat problemChat, ConversationCache cache, MediaFetches mediaFetches,
+                               Clock clock) {
     this.conversations = conversations;
     this.inboxRecords = inboxRecords;
     this.inbox = inbox;
@@ -50,6 +55,7 @@ public class ConversationProcessor {
     this.access = access;
     this.outbox = outbox;
     this.flowSession = flowSession;
+    this.problemChat = problemChat;
     this.cache = cache;
     this.mediaFetches = mediaFetches;
     this.clock = clock;
@@ -77,7 +83,20 @@ public class ConversationProcessor {
     if (member.isPresent() && message.kind() == InboundMessage.Kind.IMAGE && mediaFetches.find(record.getId()).isEmpty()) {
       return false;
     }
-    if (member.isEmpty()) {
+    // Problem cards (p:<id>:<action>), open rectification drafts and unit contacts go to the problem list
+    // before the flow engine; everyone else off the roster is still refused below.
+    Actor sender = member.map(actors::forMember).orElseGet(() -> actors.forWecomUser(userId));
+    Optional<List<OutgoingMessage>> aboutProblems = sender.role() == Actor.Role.UNKNOWN ? Optional.empty()
+        : problemChat.handle(message, sender);
+    if (aboutProblems.isPresent()) {
+      aboutProblems.get().forEach(m -> {
+        if (m.type() == OutgoingMessage.Type.TEXT) {
+          replies.say(m.text());
+        } else {
+          replies.add(m);
+        }
+      });
+    } else if (member.isEmpty()) {
       Actor actor = actors.forWecomUser(userId);
       if (access.permits(actor, Access.Action.WORK, Target.bot())) {
         replies.say(Replies.CONTACT_HINT.formatted(actor.name()));

@@ -2,12 +2,16 @@ package cn.dudao.bot.conversation;
 
 import cn.dudao.bot.inbox.InboundMessage;
 import cn.dudao.bot.inbox.InboundRecord;
+import cn.dudao.bot.inspection.Finding;
 import cn.dudao.bot.inspection.Inspection;
 import cn.dudao.bot.inspection.Inspections;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.plan.Member;
+import cn.dudao.bot.problem.ComplaintProblems;
+import cn.dudao.bot.problem.ProblemIntake;
 import cn.dudao.bot.sampling.InspectorTasks;
 import cn.dudao.flows.definition.Flow;
+import cn.dudao.flows.definition.Node;
 import cn.dudao.flows.engine.ConversationState;
 import cn.dudao.flows.engine.FlowEngine;
 import cn.dudao.flows.engine.FlowEvent;
@@ -33,10 +37,13 @@ class FlowSession {
   private final Inspections inspections;
   private final EvidenceSteps evidence;
   private final InspectorTasks tasks;
+  private final ProblemIntake problems;
+  private final ComplaintProblems complaints;
   private final Clock clock;
 
   FlowSession(FlowCatalog catalog, StateCodec codec, FlowStarts starts, Placement placement, Inspections inspections,
-              EvidenceSteps evidence, InspectorTasks tasks, Clock clock) {
+              EvidenceSteps evidence, InspectorTasks tasks, ProblemIntake problems, ComplaintProblems complaints,
+              Clock clock) {
     this.catalog = catalog;
     this.codec = codec;
     this.starts = starts;
@@ -44,6 +51,8 @@ class FlowSession {
     this.inspections = inspections;
     this.evidence = evidence;
     this.tasks = tasks;
+    this.problems = problems;
+    this.complaints = complaints;
     this.clock = clock;
   }
 
@@ -77,7 +86,7 @@ class FlowSession {
   private void step(ConversationRecord conversation, Member member, ConversationState state, Input input,
                     InboundMessage message, long inboundId, ReplyBuffer replies) {
     StepResult result = engine.step(catalog.get(state.flowId()), state, input);
-    handle(result, conversation, member, replies, inboundId);
+    handle(result, conversation, member, replies, inboundId, message.channel());
     boolean cardAnswer = input instanceof Input.Choice || input instanceof Input.MultiChoice;
     if (cardAnswer && message.responseCode() != null && answered(result)) {
       replies.add(OutgoingMessage.cardUpdate(message.responseCode(), Replies.chosen(lastDisplay(result))));
@@ -102,7 +111,7 @@ class FlowSession {
   private void idle(ConversationRecord conversation, Member member, InboundMessage message, ReplyBuffer replies) {
     Optional<String> flowId = starts.requested(message);
     if (flowId.isPresent()) {
-      start(flowId.get(), conversation, member, replies);
+      start(flowId.get(), conversation, member, replies, message.channel());
     } else if (message.kind() == InboundMessage.Kind.TEXT && InspectorTasks.asks(message.text())) {
       replies.say(tasks.describe(member));
     } else if (message.kind() == InboundMessage.Kind.ENTER_AGENT) {
@@ -118,7 +127,8 @@ class FlowSession {
     }
   }
 
-  private void start(String flowId, ConversationRecord conversation, Member member, ReplyBuffer replies) {
+  private void start(String flowId, ConversationRecord conversation, Member member, ReplyBuffer replies,
+                     InboundMessage.Channel channel) {
     Flow flow = catalog.get(flowId);
     var context = starts.context(member);
     if (flowId.startsWith("village") && ((java.util.List<?>) context.get("villages")).isEmpty()) {
@@ -128,11 +138,11 @@ class FlowSession {
     Inspection inspection = inspections.start(member, flow.id(), flow.revision());
     StepResult result = engine.start(flow, context);
     conversation.update(member.getId(), inspection.getId(), flow.id(), null, clock.instant());
-    handle(result, conversation, member, replies, null);
+    handle(result, conversation, member, replies, null, channel);
   }
 
   private void handle(StepResult result, ConversationRecord conversation, Member member, ReplyBuffer replies,
-                      Long inboundId) {
+                      Long inboundId, InboundMessage.Channel channel) {
     long inspectionId = conversation.getInspectionId();
     Flow flow = catalog.get(result.state().flowId());
     for (FlowEvent event : result.events()) {
@@ -154,15 +164,25 @@ class FlowSession {
         inspections.confirm(inspectionId, member);
         replies.say(Replies.CONFIRMED.formatted(placement.subject(inspectionId), member.getName(),
             Replies.SIGNED_AT.format(clock.instant())));
+        if (ComplaintProblems.FLOW_ID.equals(result.state().flowId())) {
+          replies.add(complaints.verificationCard(inspectionId));
+        }
       } else if (event instanceof FlowEvent.FindingRecorded f) {
-        inspections.recordFinding(inspectionId, f.nodeId(), f.key(), f.value(), f.display(), f.meta(),
-            f.description(), f.evidenceIds(), member);
+        Finding finding = inspections.recordFinding(inspectionId, f.nodeId(), f.key(), f.value(), f.display(),
+            f.meta(), f.description(), f.evidenceIds(), member);
+        problems.fromFinding(finding, indicatorName(result.state().flowId(), f.nodeId()), channel);
       } else if (event instanceof FlowEvent.Exited) {
         inspections.abandon(inspectionId);
       }
     }
     conversation.update(member.getId(), inspectionId, result.state().flowId(), codec.encode(result.state()),
         clock.instant());
+  }
+
+  /** The indicator's name for a problem's standard wording: the node's indicator_name, else its label. */
+  private String indicatorName(String flowId, String nodeId) {
+    Node node = catalog.get(flowId).node(nodeId);
+    return node.meta().getOrDefault("indicator_name", node.label());
   }
 
   private static boolean answered(StepResult result) {

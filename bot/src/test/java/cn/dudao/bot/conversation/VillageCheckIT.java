@@ -144,7 +144,9 @@ class VillageCheckIT {
     assertThat(inbox.countByUserId(INSPECTOR)).isEqualTo(distinctMessages);
     await().atMost(Duration.ofSeconds(10)).until(() -> outbox.countByStatus(OutboxRecord.Status.PENDING) == 0);
     List<JsonNode> sent = WECOM.messagesTo(INSPECTOR);
-    assertThat(sent).hasSize((int) outbox.countByStatus(OutboxRecord.Status.SENT) - presses);
+    // Besides the replies, the finding's rectification notice went to 县教育局's contact (issue 6).
+    assertThat(WECOM.messagesTo("jyj-lly")).singleElement().satisfies(n -> assertThat(textOf(n)).contains("整改通知"));
+    assertThat(sent).hasSize((int) outbox.countByStatus(OutboxRecord.Status.SENT) - presses - 1);
     assertThat(WECOM.bodies("/cgi-bin/message/update_template_card")).hasSize(presses)
         .allSatisfy(u -> assertThat(u.path("button").path("replace_name").asString()).isEqualTo("已选择：达标"));
     assertThat(textOf(sent.get(sent.size() - 1))).contains("已签字确认").contains("吕利平");

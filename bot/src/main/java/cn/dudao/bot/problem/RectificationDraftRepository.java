@@ -1,0 +1,6 @@
+package cn.dudao.bot.problem;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RectificationDraftRepository extends JpaRepository<RectificationDraft, String> {
+}
