@@ -20,11 +20,9 @@ import org.springframework.stereotype.Component;
  * The corp's member directory, read through WxJava's user service: {@code user/simplelist} (ids and
  * names in one call) and, where WeCom refuses that to the secret in use, {@code user/list_id} page by
  * page with {@code user/get} for each name. Uses the contacts secret when one is configured (its token
- * cached apart from the app's), the app secret otherwise (sharing the app's cached token).
- *
- * <p>It keeps a client of its own rather than the app's {@link WxCpService} bean: that bean runs with
- * {@code maxRetryTimes = 0}, and WxJava 4.7 then turns every errcode into a bare
- * {@code WxRuntimeException("超出重试次数")}, so 48009 could not be told from any other failure.
+ * cached apart from the app's, in a client of its own), the app's {@link WxCpService} bean otherwise.
+ * Both retry once (errcode -1 only): with {@code maxRetryTimes = 0} WxJava 4.7 would turn every errcode
+ * into a bare {@code WxRuntimeException("超出重试次数")}, and 48009 could not be told from other failures.
  * See https://developer.work.weixin.qq.com/document/path/90201 and /96067.
  */
 @Component
@@ -39,10 +37,11 @@ public class WeComDirectory implements ContactDirectory {
   private final WeComProperties properties;
   private final WeComContactsProperties contacts;
 
-  WeComDirectory(WeComProperties properties, WeComContactsProperties contacts, KeyValueStore store) {
+  WeComDirectory(WxCpService appService, WeComProperties properties, WeComContactsProperties contacts,
+                 KeyValueStore store) {
     this.properties = properties;
     this.contacts = contacts;
-    this.service = client(properties, contacts, store);
+    this.service = contacts.hasOwnSecret() ? contactsClient(properties, contacts, store) : appService;
   }
 
   /** Everyone in the configured root department and below. */
@@ -104,14 +103,13 @@ public class WeComDirectory implements ContactDirectory {
             : "请确认已配置通讯录同步 Secret（dudao.wecom.contacts-secret）或应用的可见范围包含这些成员。"));
   }
 
-  private static WxCpService client(WeComProperties properties, WeComContactsProperties contacts,
-                                    KeyValueStore store) {
-    boolean own = contacts.hasOwnSecret();
-    // Same prefix as the app's client when sharing its secret, so both use one cached token.
-    StoreBackedCpConfig config = new StoreBackedCpConfig(store, own ? "wecom-contacts" : "wecom");
+  private static WxCpService contactsClient(WeComProperties properties, WeComContactsProperties contacts,
+                                            KeyValueStore store) {
+    // Its own key prefix: the contacts secret's token must never be taken for the app's, or back.
+    StoreBackedCpConfig config = new StoreBackedCpConfig(store, "wecom-contacts");
     config.setCorpId(properties.enabled() ? properties.corpId() : "unset");
     config.setAgentId(properties.agentId());
-    config.setCorpSecret(own ? contacts.contactsSecret() : properties.secret());
+    config.setCorpSecret(contacts.contactsSecret());
     config.setBaseApiUrl(properties.apiBaseUrl());
     WxCpServiceImpl service = new WxCpServiceImpl();
     service.setWxCpConfigStorage(config);

@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "dudao.wecom.secret=" + WeComCallbacks.SECRET, "dudao.wecom.token=" + WeComCallbacks.TOKEN,
     "dudao.wecom.aes-key=" + WeComCallbacks.AES_KEY,
     "dudao.wecom.contacts-secret=" + PlanContext.CONTACTS_SECRET,
-    "dudao.plan.import.max-file-size=300KB", "dudao.plan.import.max-rows=500"})
+    "dudao.plan.import.max-file-size=300KB", "dudao.plan.import.max-rows=1000"})
 abstract class PlanContext {
 
   static final String CONTACTS_SECRET = "contacts-secret-not-real";

@@ -59,7 +59,7 @@ class PlanImportErrorsIT extends PlanContext {
   @Test
   void tooManyRows() {
     List<List<Object>> rows = new ArrayList<>();
-    for (int i = 0; i < 501; i++) {
+    for (int i = 0; i < 1001; i++) {
       rows.add(List.of("第一组", "甲镇", "", "村" + i));
     }
     assertRefused(PlanSheet.VILLAGES, file(PlanSheet.VILLAGES, rows), 0, "", "数据行过多");
@@ -154,9 +154,10 @@ class PlanImportErrorsIT extends PlanContext {
         + "BEGIN IF NEW.head_name = '触发失败" + plan.getId() + "' THEN "
         + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'; END IF; END");
     try {
+      // 600 rows: the first batch of 500 is written before row 551 fails in the second.
       List<List<Object>> rows = new ArrayList<>();
-      for (int i = 0; i < 30; i++) {
-        rows.add(List.of("甲镇", "甲一村", i == 25 ? "触发失败" + plan.getId() : "户主" + i,
+      for (int i = 0; i < 600; i++) {
+        rows.add(List.of("甲镇", "甲一村", i == 550 ? "触发失败" + plan.getId() : "户主" + i,
             String.format("1424**********%04d", i), "一般脱贫户", 3));
       }
       ImportReport report = assertRefused(PlanSheet.HOUSEHOLDS, file(PlanSheet.HOUSEHOLDS, rows), 0, "", "已全部撤销",

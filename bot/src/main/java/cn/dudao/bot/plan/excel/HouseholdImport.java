@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +31,18 @@ class HouseholdImport implements SheetImport {
 
   private final AreaRepository areas;
   private final VillageRepository villages;
-  private final HouseholdRepository households;
+  private static final String INSERT = "INSERT INTO households (village_id, head_name, id_number_masked, category,"
+      + " household_size, monitored, warning_level, risk_eliminated, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final int BATCH = 500;
 
-  HouseholdImport(AreaRepository areas, VillageRepository villages, HouseholdRepository households) {
+  private final HouseholdRepository households;
+  private final JdbcTemplate jdbc;
+
+  HouseholdImport(AreaRepository areas, VillageRepository villages, HouseholdRepository households, JdbcTemplate jdbc) {
     this.areas = areas;
     this.villages = villages;
     this.households = households;
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -99,11 +106,16 @@ class HouseholdImport implements SheetImport {
       return counts;
     }
     int order = existing.values().stream().mapToInt(Household::getSortOrder).max().orElse(-1) + 1;
+    // New households go in JDBC batches (IDENTITY keys defeat Hibernate's batching): a county's list of
+    // tens of thousands of rows is written in seconds, in the same transaction as the updates.
+    List<Object[]> inserts = new ArrayList<>();
     for (Change c : changes) {
       Household h = c.existing();
       if (h == null) {
-        households.save(new Household(c.villageId(), c.head(), c.masked(), c.category(), c.size(), order++)
-            .monitoring(c.monitored(), c.level(), c.riskEliminated()));
+        if (!IdNumbers.isMasked(c.masked())) {
+          throw new IllegalStateException("an ID number reached the database unmasked");
+        }
+        inserts.add(new Object[] {c.villageId(), c.head(), c.masked(), c.category().name(), c.size(), c.monitored(), c.level(), c.riskEliminated(), order++});
         counts.created();
       } else {
         boolean changed = h.getCategory() != c.category() || h.getSize() != c.size() || h.isMonitored() != c.monitored()
@@ -112,6 +124,9 @@ class HouseholdImport implements SheetImport {
         h.monitoring(c.monitored(), c.level(), c.riskEliminated());
         counts.updated(changed);
       }
+    }
+    for (int from = 0; from < inserts.size(); from += BATCH) {
+      jdbc.batchUpdate(INSERT, inserts.subList(from, Math.min(inserts.size(), from + BATCH)));
     }
     return counts;
   }

@@ -14,12 +14,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports one of a plan's lists from an uploaded workbook, fully or not at all: the county office
- * only; the file is read and every row checked inside one transaction, and the rows are written in it
- * only when nothing is wrong. A database failure while writing rolls back everything written.
+ * only; the file is read first, then every row is checked against the plan and written in one
+ * transaction, only when nothing is wrong. A database failure while writing rolls back everything written.
  */
 @Service
 public class PlanImports {
@@ -48,23 +49,12 @@ public class PlanImports {
     access.require(actor, Access.Action.ADMIN, Target.planData(planId));
     plans.findById(planId).orElseThrow(() -> new IllegalArgumentException("no plan " + planId));
     String target = sheet.slug() + "@plan:" + planId;
+    // Parsing holds no connection; checking against the plan and writing share one transaction.
+    SheetRows rows = reader.read(sheet, file);
     ImportReport report;
     try {
-      report = transaction.execute(status -> {
-        SheetRows rows = reader.read(sheet, file);
-        if (!rows.ok()) {
-          return ImportReport.rejected(sheet, rows.rows().size(), rows.problems());
-        }
-        Counts counts = imports.get(sheet).apply(planId, rows);
-        if (!rows.ok()) {
-          status.setRollbackOnly();
-          return ImportReport.rejected(sheet, rows.rows().size(), rows.problems());
-        }
-        ImportReport done = new ImportReport(sheet, true, rows.rows().size(), counts.created, counts.updated,
-            counts.unchanged, List.of());
-        audit.record(actor.id(), "import " + sheet.slug(), target, AuditEvent.Outcome.APPLIED, done.summary());
-        return done;
-      });
+      report = rows.ok() ? transaction.execute(status -> checkAndWrite(actor, planId, sheet, rows, status))
+          : ImportReport.rejected(sheet, rows.rows().size(), rows.problems());
     } catch (DataAccessException e) {
       // Database messages can hold names and masked ID numbers, never full ones (they are masked on reading).
       log.warn("Import of {} into plan {} failed and was rolled back: {}", sheet, planId,
@@ -79,5 +69,19 @@ public class PlanImports {
       audit.recordAlone(actor.id(), "import " + sheet.slug(), target, AuditEvent.Outcome.REJECTED, report.summary());
     }
     return report;
+  }
+
+  private ImportReport checkAndWrite(Actor actor, long planId, PlanSheet sheet, SheetRows rows,
+                                     TransactionStatus status) {
+    Counts counts = imports.get(sheet).apply(planId, rows);
+    if (!rows.ok()) {
+      status.setRollbackOnly();
+      return ImportReport.rejected(sheet, rows.rows().size(), rows.problems());
+    }
+    ImportReport done = new ImportReport(sheet, true, rows.rows().size(), counts.created, counts.updated,
+        counts.unchanged, List.of());
+    audit.record(actor.id(), "import " + sheet.slug(), sheet.slug() + "@plan:" + planId, AuditEvent.Outcome.APPLIED,
+        done.summary());
+    return done;
   }
 }

@@ -73,8 +73,10 @@ class PlanRows {
       }
       case HOUSEHOLDS -> {
         Map<Long, Village> villageById = planVillages.stream().collect(Collectors.toMap(Village::getId, Function.identity()));
+        Map<Long, Integer> villageOrder = new java.util.HashMap<>();
+        planVillages.forEach(v -> villageOrder.put(v.getId(), villageOrder.size()));
         List<Household> all = households.findByVillageIdIn(villageById.keySet()).stream()
-            .sorted(Comparator.comparingInt((Household h) -> planVillages.indexOf(villageById.get(h.getVillageId())))
+            .sorted(Comparator.comparingInt((Household h) -> villageOrder.get(h.getVillageId()))
                 .thenComparingInt(Household::getSortOrder).thenComparingLong(Household::getId))
             .toList();
         for (Household h : all) {
