@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(classes = AdminApplication.class, properties = {
     "dudao.console.admin-password=outbox-test-password", "dudao.reminders.enabled=false"})
 @AutoConfigureMockMvc
+// Closed after the class: its pool would otherwise hold database connections for the rest of the run.
+@DirtiesContext
 class OutboxConsoleIT {
 
   @DynamicPropertySource

@@ -35,6 +35,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,6 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
     "dudao.outbox.per-member-per-minute=" + OutboxFaultsIT.PER_MINUTE, "dudao.outbox.per-member-per-hour=200",
     "dudao.outbox.poll-interval=100ms", "dudao.reminders.enabled=false"})
 @Import(OutboxFaultsIT.TestClock.class)
+// Closed after the class: its pool would otherwise hold database connections for the rest of the run.
+@DirtiesContext
 class OutboxFaultsIT {
 
   static final int PER_MINUTE = 5;

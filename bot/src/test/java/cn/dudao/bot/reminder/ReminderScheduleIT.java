@@ -44,6 +44,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +64,8 @@ import tools.jackson.databind.JsonNode;
     "dudao.outbox.poll-interval=200ms"})
 @Import(ReminderScheduleIT.TestRules.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Closed after the class: its pool would otherwise hold database connections for the rest of the run.
+@DirtiesContext
 class ReminderScheduleIT {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
