@@ -106,7 +106,7 @@ public class DashboardFigures {
     if (scope.everything()) {
       return "";
     }
-    if (scope.empty()) {
+    if (scope.noTeams()) {
       return null;
     }
     params.put("teams", scope.teamIds());

@@ -94,8 +94,8 @@ class FindingProblems implements ProblemSource {
 
   /** The WHERE clause, or null when the scope lets nothing through. */
   private String where(ProblemFilter filter, ConsoleScope scope, Map<String, Object> params) {
-    if (scope.empty()) {
-      return null;
+    if (scope.noTeams()) {
+      return null; // findings belong to no unit: a unit contact sees problems only once they are assigned
     }
     List<String> conditions = new ArrayList<>();
     conditions.add("f.plan_id = :plan");

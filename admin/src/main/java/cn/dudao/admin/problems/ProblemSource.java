@@ -1,6 +1,7 @@
 package cn.dudao.admin.problems;
 
 import cn.dudao.admin.security.ConsoleScope;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -13,6 +14,11 @@ public interface ProblemSource {
 
   /** True when rows carry rectification state, so status, colour, unit and overdue filters apply. */
   boolean tracksRectification();
+
+  /** The rectification states rows can be in, for the status filter (none while untracked). */
+  default List<String> statuses() {
+    return List.of();
+  }
 
   /** One page (1-based) of the rows the filter and scope let through, newest last. */
   ProblemPage page(ProblemFilter filter, ConsoleScope scope, int page, int size);

@@ -6,6 +6,7 @@ import cn.dudao.admin.indicators.Indicators;
 import cn.dudao.admin.security.ConsoleScope;
 import cn.dudao.admin.security.ConsoleScopes;
 import cn.dudao.bot.plan.Plan;
+import cn.dudao.bot.plan.ResponsibleUnitRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.security.core.Authentication;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ProblemsController {
 
   static final int PAGE_SIZE = 50;
+  /** The warning colours of open problems (issue 6): blue before the deadline, yellow on it, red after. */
+  static final List<String> COLOURS = List.of("蓝", "黄", "红");
 
   /** A photo as the detail page links it. */
   record PhotoLink(String url, String thumbUrl) {}
@@ -31,9 +34,10 @@ class ProblemsController {
   private final PlanChoices choices;
   private final Indicators indicators;
   private final ConsoleScopes scopes;
+  private final ResponsibleUnitRepository units;
 
   ProblemsController(ProblemSource problems, ProblemHistory history, EvidencePhotos photos, CurrentPlan plans,
-                     PlanChoices choices, Indicators indicators, ConsoleScopes scopes) {
+                     PlanChoices choices, Indicators indicators, ConsoleScopes scopes, ResponsibleUnitRepository units) {
     this.problems = problems;
     this.history = history;
     this.photos = photos;
@@ -41,6 +45,7 @@ class ProblemsController {
     this.choices = choices;
     this.indicators = indicators;
     this.scopes = scopes;
+    this.units = units;
   }
 
   @GetMapping("/problems")
@@ -53,6 +58,10 @@ class ProblemsController {
     model.addAttribute("filter", applied);
     model.addAttribute("result", problems.page(applied, scope, page, PAGE_SIZE));
     model.addAttribute("tracksRectification", problems.tracksRectification());
+    model.addAttribute("statuses", problems.statuses());
+    model.addAttribute("colours", COLOURS);
+    model.addAttribute("units", problems.tracksRectification()
+        ? units.findByPlanIdOrderBySortOrderAscIdAsc(plan.getId()) : List.of());
     model.addAttribute("teams", choices.teams(plan.getId(), scope));
     model.addAttribute("areas", choices.areas(plan.getId(), scope));
     model.addAttribute("villages", choices.villages(plan.getId(), scope));

@@ -28,12 +28,13 @@ public class ConsoleScopes {
 
   private ConsoleScope of(ConsoleUser user) {
     return switch (user.getRole()) {
-      case COUNTY_ADMIN -> new ConsoleScope(true, Set.of(), true);
-      case VIEWER -> new ConsoleScope(true, Set.of(), false);
+      case COUNTY_ADMIN -> new ConsoleScope(true, Set.of(), Set.of(), true);
+      case VIEWER -> new ConsoleScope(true, Set.of(), Set.of(), false);
       case TEAM_LEADER -> user.getMemberId() == null ? ConsoleScope.NOTHING
           : members.findById(user.getMemberId())
-              .map(m -> new ConsoleScope(false, Set.of(m.getTeamId()), false)).orElse(ConsoleScope.NOTHING);
-      case UNIT_CONTACT -> ConsoleScope.NOTHING;
+              .map(m -> new ConsoleScope(false, Set.of(m.getTeamId()), Set.of(), false)).orElse(ConsoleScope.NOTHING);
+      case UNIT_CONTACT -> user.getUnitId() == null ? ConsoleScope.NOTHING
+          : new ConsoleScope(false, Set.of(), Set.of(user.getUnitId()), false);
     };
   }
 }

@@ -120,6 +120,7 @@ class ConsoleBrowserIT {
     // The charts come from the application's own ECharts.
     browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.dudaoChartsReady === true")));
     assertThat(browser.driver.findElements(By.cssSelector("#categoryChart canvas"))).isNotEmpty();
+    browser.screenshot("dashboard");
   }
 
   @Test
@@ -145,6 +146,7 @@ class ConsoleBrowserIT {
     assertThat(text("d-category")).isEqualTo("自查项目");
     assertThat(text("d-signoff")).startsWith("吕利平 于 ").endsWith("签字确认");
     assertThat(browser.driver.findElements(By.cssSelector("#history tbody tr"))).hasSize(2);
+    browser.screenshot("problem");
   }
 
   @Test
@@ -183,7 +185,7 @@ class ConsoleBrowserIT {
       press("第 " + item + "/12 项", "达标");
     }
     press("签字", "确认");
-    awaitChat("已签字确认：右卫镇 右卫示例二村");
+    awaitChat("签字确认：右卫镇 右卫示例二村，签字人 吕利平");
     Inspection signed = inspections.findByStatusOrderByIdAsc(Inspection.Status.CONFIRMED).stream()
         .filter(i -> "village-check".equals(i.getFlowId()) && "右卫镇 右卫示例二村".equals(i.getSubject()))
         .findFirst().orElseThrow();

@@ -39,6 +39,17 @@ public final class Browser implements AutoCloseable {
         .until(condition);
   }
 
+  /** Saves what the browser shows to {@code target/screenshots/<name>.png}, for people to look at. */
+  public void screenshot(String name) {
+    try {
+      Path file = Path.of("target", "screenshots", name + ".png");
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     try {
