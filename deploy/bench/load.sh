@@ -4,8 +4,10 @@
 #   a stub WeCom API (18090), NODES bot nodes (java -jar, ports 18081…), nginx in front (18080),
 #   then the load driver (cn.dudao.bot.load.LoadDriver) at rising rates, and its verdict.
 #
-# Usage: NODES=1|2 RATES=250,500,1000 SECONDS=20 INSPECTORS=3000 FAULT=none|kill-node|redis-restart|mariadb-restart \
-#        FAULT_AT=15 deploy/bench/load.sh
+# Usage: NODES=1|2 RATES=250,500,1000 SECONDS=20 [INSPECTORS=3×max rate] \
+#        [FAULT=none|kill-node|redis-restart|mariadb-restart FAULT_AT=15] [DRAIN_TIMEOUT=600] deploy/bench/load.sh
+# Prints one table row per rate (ack throughput and latency), the database verdict (acknowledged, lost,
+# duplicated, applied as the script expects), how long the outbox took to empty, and CPU per component.
 # Needs: mariadbd + mariadb-install-db, redis-server, nginx (apt-get install -y nginx), a built
 # bot/target/bot-0.1.0-SNAPSHOT-exec.jar (mvn -o -B -q package -DskipTests -pl bot -am).
 set -euo pipefail
@@ -19,6 +21,7 @@ max_rate="$(tr ',' '\n' <<< "$RATES" | sort -n | tail -1)"
 INSPECTORS="${INSPECTORS:-$((max_rate * 3))}"
 FAULT="${FAULT:-none}"
 FAULT_AT="${FAULT_AT:-15}"
+DRAIN_TIMEOUT="${DRAIN_TIMEOUT:-600}"   # how long the driver waits for the inbox, then the outbox, to empty
 NODE_HEAP="${NODE_HEAP:-1g}"
 NODE_OPTS="${NODE_OPTS:-}"   # extra JVM options and -D properties for the nodes
 LABEL="${LABEL:-${NODES}-node}"
@@ -124,7 +127,7 @@ cpu_report() {
 cpu_report before
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 args=(--target="http://127.0.0.1:$lb_port" --jdbc="jdbc:mariadb://127.0.0.1:$db_port/dudao" --inspectors="$INSPECTORS"
-  --rates="$RATES" --seconds="$SECONDS_PER_STEP" --label="$LABEL" --prefix="load")
+  --rates="$RATES" --seconds="$SECONDS_PER_STEP" --label="$LABEL" --prefix="load" --drain-timeout="$DRAIN_TIMEOUT")
 [ -n "$fault_cmd" ] && args+=(--fault-at="$FAULT_AT" --fault-cmd="$fault_cmd")
 set +e
 java -cp "$cp" cn.dudao.bot.load.LoadDriver "${args[@]}"

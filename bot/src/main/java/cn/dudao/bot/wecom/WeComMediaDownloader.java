@@ -44,7 +44,7 @@ class WeComMediaDownloader implements MediaDownloader {
     try {
       file = service.getMediaService().download(mediaId);
     } catch (WxErrorException | RuntimeException e) {
-      // With WxJava's own retries off, every errcode arrives as a WxRuntimeException without it.
+      // An errcode arrives as a WxErrorException, a network failure as a WxRuntimeException.
       throw new MediaUnavailableException("media/get failed: " + e.getMessage(), e);
     }
     if (file == null) {
