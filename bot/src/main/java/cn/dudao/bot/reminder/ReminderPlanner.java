@@ -86,7 +86,7 @@ class ReminderPlanner {
       Set<String> already = new HashSet<>(reminders.recipientsPlanned(setting.getId(), day));
       List<ReminderRows.Row> fresh = new ArrayList<>();
       for (String recipient : rule.recipients(plan, day)) {
-        if (already.add(recipient)) {
+        if (recipient != null && !recipient.isBlank() && already.add(recipient)) {
           fresh.add(new ReminderRows.Row(setting.getId(), plan.getId(), recipient, day,
               slots.slot(day, setting.getSendTime(), setting.getSpreadMinutes(), setting.getId() + "|" + recipient)));
         }

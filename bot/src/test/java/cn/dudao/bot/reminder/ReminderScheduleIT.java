@@ -203,20 +203,36 @@ class ReminderScheduleIT {
     confirm(planId, lv, "area-check", youwei.getId(), null);
     long inspection = confirm(planId, lv, "village-check", youwei.getId(), first.getId());
     finding(planId, inspection, lv, youwei.getId(), first.getId(), at(29, 10, 0));
+    // Sampled households: 吕利平 has visited 二甲 and not yet 二乙; 王成 (team 2, all else done) not 新城 one.
+    Village second = villages.findByAreaIdInOrderByAreaIdAscSortOrderAsc(List.of(youwei.getId())).get(1);
+    assign(planId, lv, second.getId(), "示例户右卫二甲");
+    assign(planId, lv, second.getId(), "示例户右卫二乙");
+    long visited = confirm(planId, lv, "household-visit", null, null);
+    jdbc.update("UPDATE inspections SET household_id = (SELECT id FROM households WHERE head_name = ?) WHERE id = ?",
+        "示例户右卫二甲", visited);
+    Area xincheng = areas.findByTeamIdOrderBySortOrder(wang.getTeamId()).get(0);
+    Village xinchengFirst = villages.findByAreaIdInOrderByAreaIdAscSortOrderAsc(List.of(xincheng.getId())).get(0);
+    String xinchengHead = jdbc.queryForObject("SELECT head_name FROM households WHERE village_id = ? ORDER BY sort_order, id"
+        + " LIMIT 1", String.class, xinchengFirst.getId());
+    assign(planId, wang, xinchengFirst.getId(), xinchengHead);
 
     CLOCK.set(at(29, 9, 0));
-    await().atMost(Duration.ofSeconds(30)).until(() -> sentStartingWith("【督导提醒】").size() == 8);
+    await().atMost(Duration.ofSeconds(30)).until(() -> sentStartingWith("【督导提醒】").size() == 9);
     awaitRounds();
     List<JsonNode> field = sentStartingWith("【督导提醒】");
-    assertThat(field).hasSize(8).extracting(m -> m.path("touser").asString())
-        .doesNotHaveDuplicates().contains("lvliping", "fubingrui").doesNotContain("tanjinhua", "wangcheng");
+    assertThat(field).hasSize(9).extracting(m -> m.path("touser").asString())
+        .doesNotHaveDuplicates().contains("lvliping", "fubingrui", "wangcheng").doesNotContain("tanjinhua", "niepeng");
     String toLv = WeComApiStub.textOf(field.stream().filter(m -> m.path("touser").asString().equals("lvliping"))
         .findFirst().orElseThrow());
     assertThat(toLv).startsWith("【督导提醒】吕利平您好，实地督导将于10月31日结束（含今天还剩3天）。第一组尚有以下工作未完成：")
         .contains("未完成村级核查的村（9个）：右卫镇 右卫示例二村、元堡子镇 元堡子示例一村")
         .doesNotContain("右卫示例一村")
-        .contains("未完成乡镇督导的乡镇（4个）：元堡子镇、李达窑乡、高家堡乡、杀虎口风景名胜区");
-    assertThat(reminders.findByPlanIdOrderByIdAsc(planId)).filteredOn(r -> r.getRecipient().equals("wangcheng"))
+        .contains("未完成乡镇督导的乡镇（4个）：元堡子镇、李达窑乡、高家堡乡、杀虎口风景名胜区")
+        .contains("未完成入户走访的农户（1户）：右卫镇 右卫示例二村 · 示例户右卫二乙").doesNotContain("示例户右卫二甲");
+    String toWang = WeComApiStub.textOf(WECOM.messagesTo("wangcheng").get(0));
+    assertThat(toWang).contains("第二组尚有以下工作未完成").contains("未完成入户走访的农户（1户）：").contains(xinchengHead)
+        .doesNotContain("未完成村级核查").doesNotContain("未完成乡镇督导");
+    assertThat(reminders.findByPlanIdOrderByIdAsc(planId)).filteredOn(r -> r.getRecipient().equals("niepeng"))
         .as("nothing left, nothing planned").isEmpty();
 
     CLOCK.set(at(29, 19, 0));
@@ -239,6 +255,12 @@ class ReminderScheduleIT {
         member.getId(), flow, areaId, villageId, Timestamp.from(at(28, 10, 0)), Timestamp.from(at(28, 11, 0)),
         member.getName());
     return jdbc.queryForObject("SELECT MAX(id) FROM inspections", Long.class);
+  }
+
+  private void assign(long planId, Member member, long villageId, String head) {
+    jdbc.update("INSERT INTO household_assignments (plan_id, village_id, household_id, member_id, assigned_at)"
+        + " SELECT ?, ?, id, ?, ? FROM households WHERE village_id = ? AND head_name = ?", planId, villageId,
+        member.getId(), Timestamp.from(at(28, 9, 0)), villageId, head);
   }
 
   private void finding(long planId, long inspectionId, Member member, long areaId, long villageId, Instant at) {
