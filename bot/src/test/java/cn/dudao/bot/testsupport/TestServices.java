@@ -62,6 +62,8 @@ public final class TestServices {
     // The pool grows to its maximum (30) under load but does not hold 30 idle connections per cached
     // test context: a suite keeps a dozen contexts alive and MariaDB refuses connections past 500.
     properties.put("spring.datasource.hikari.minimum-idle", "2");
+    properties.put("spring.datasource.hikari.maximum-pool-size", "10");
+    properties.put("spring.datasource.hikari.idle-timeout", "10000");
     properties.put("dudao.redis.url", redisUrl(require));
     properties.put("dudao.redis.namespace", "dudao-it-" + suffix);
     return properties;
