@@ -162,7 +162,7 @@ class AccessMatrixIT extends PlanContext {
       assertThat(e.getTarget()).isEqualTo("bot:0");
     });
     List<String> contact = chat("zjj-lly", "开始");
-    assertThat(contact).singleElement().asString().contains("住建局联络员").contains("责任单位联系人");
+    assertThat(contact).singleElement().asString().contains("住建局联络员").contains("整改");
     assertThat(denialsOf(Actor.wecom("zjj-lly"))).isEmpty();
   }
 
