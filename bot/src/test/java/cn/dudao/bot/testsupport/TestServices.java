@@ -46,7 +46,7 @@ public final class TestServices {
     String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     boolean require = Boolean.parseBoolean(System.getenv(REQUIRE));
     Map<String, String> properties = new LinkedHashMap<>();
-    if (reachable(3306)) {
+    if (serviceReachable(3306)) {
       String database = createMariaDbDatabase("dudao_it_" + suffix);
       properties.put("spring.datasource.url", "jdbc:mariadb://" + HOST + ":3306/" + database);
       properties.put("spring.datasource.username", "root");
@@ -71,11 +71,11 @@ public final class TestServices {
 
   /** True when the tests run on the real MariaDB (not H2). */
   public static boolean onMariaDb() {
-    return reachable(3306);
+    return serviceReachable(3306);
   }
 
   private static synchronized String redisUrl(boolean require) {
-    if (reachable(6379)) {
+    if (serviceReachable(6379)) {
       return "redis://" + HOST + ":6379";
     }
     if (require) {
@@ -120,10 +120,12 @@ public final class TestServices {
     }
   }
 
+  /** Whether the machine's own service on {@code port} is to be used; never with DUDAO_TEST_EMBEDDED. */
+  private static boolean serviceReachable(int port) {
+    return !Boolean.parseBoolean(System.getenv(EMBEDDED)) && reachable(port);
+  }
+
   static boolean reachable(int port) {
-    if (Boolean.parseBoolean(System.getenv(EMBEDDED))) {
-      return false;
-    }
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(HOST, port), 500);
       return true;
