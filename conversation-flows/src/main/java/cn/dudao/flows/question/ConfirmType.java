@@ -1,7 +1,6 @@
 package cn.dudao.flows.question;
 
 import cn.dudao.flows.definition.OptionDef;
-import cn.dudao.flows.engine.Input;
 import java.util.List;
 import java.util.Map;
 
@@ -9,14 +8,16 @@ import java.util.Map;
  * {@code confirm} (签字确认): {@code confirm} 确认 stores {@code true}; {@code change} 修改 is not an
  * answer but a request to go back, which the engine handles like 上一题.
  */
-public final class ConfirmType implements QuestionType {
+public final class ConfirmType extends TwoOptionType {
   /** The option key that sends the person back instead of confirming. */
   public static final String CHANGE = "change";
-  private static final List<OptionDef> OPTIONS =
-      List.of(new OptionDef("confirm", "确认", null), new OptionDef(CHANGE, "修改", null));
-  private static final Map<String, String> WORDS = Map.of("1", "confirm", "确认", "confirm",
-      "是", "confirm", "确定", "confirm", "签字确认", "confirm", "confirm", "confirm",
-      "2", CHANGE, "修改", CHANGE, "change", CHANGE);
+  private static final String CONFIRM = "confirm";
+
+  public ConfirmType() {
+    super(new OptionDef(CONFIRM, "确认", null), new OptionDef(CHANGE, "修改", null), Map.of("1", CONFIRM,
+        "确认", CONFIRM, "是", CONFIRM, "确定", CONFIRM, "签字确认", CONFIRM, CONFIRM, CONFIRM,
+        "2", CHANGE, "修改", CHANGE, CHANGE, CHANGE));
+  }
 
   @Override
   public String name() {
@@ -24,26 +25,12 @@ public final class ConfirmType implements QuestionType {
   }
 
   @Override
-  public boolean usesOptions() {
-    return true;
+  String rejection() {
+    return "请确认或修改。";
   }
 
   @Override
-  public List<OptionDef> fixedOptions() {
-    return OPTIONS;
-  }
-
-  @Override
-  public Reply parse(Asked asked, Input input) {
-    String key = null;
-    if (input instanceof Input.Choice c) {
-      key = WORDS.get(c.optionKey());
-    } else if (input instanceof Input.Text t) {
-      key = WORDS.get(Texts.fold(t.text()).toLowerCase(java.util.Locale.ROOT));
-    }
-    if (key == null) {
-      return new Reply.Rejected("请确认或修改。" + howTo(asked));
-    }
+  Reply accept(String key) {
     return key.equals(CHANGE) ? new Reply.Accepted(CHANGE, "修改") : new Reply.Accepted(Boolean.TRUE, "已确认");
   }
 
@@ -59,6 +46,6 @@ public final class ConfirmType implements QuestionType {
 
   @Override
   public List<String> optionKeys(Object value) {
-    return List.of(Boolean.TRUE.equals(value) ? "confirm" : CHANGE);
+    return List.of(Boolean.TRUE.equals(value) ? CONFIRM : CHANGE);
   }
 }

@@ -1,19 +1,19 @@
 package cn.dudao.flows.question;
 
 import cn.dudao.flows.definition.OptionDef;
-import cn.dudao.flows.engine.Input;
 import java.util.List;
 import java.util.Map;
 
 /** {@code yes_no}: options {@code yes} 是 / {@code no} 否; the stored value is a Boolean. */
-final class YesNoType implements QuestionType {
-  private static final List<OptionDef> OPTIONS =
-      List.of(new OptionDef("yes", "是", null), new OptionDef("no", "否", null));
-  private static final Map<String, Boolean> WORDS = Map.ofEntries(
-      Map.entry("1", true), Map.entry("2", false), Map.entry("是", true), Map.entry("否", false),
-      Map.entry("yes", true), Map.entry("no", false), Map.entry("y", true), Map.entry("n", false),
-      Map.entry("是的", true), Map.entry("对", true), Map.entry("有", true), Map.entry("不是", false),
-      Map.entry("没有", false), Map.entry("无", false), Map.entry("不", false), Map.entry("否的", false));
+final class YesNoType extends TwoOptionType {
+
+  YesNoType() {
+    super(new OptionDef("yes", "是", null), new OptionDef("no", "否", null), Map.ofEntries(
+        Map.entry("yes", "yes"), Map.entry("no", "no"), Map.entry("1", "yes"), Map.entry("2", "no"),
+        Map.entry("是", "yes"), Map.entry("否", "no"), Map.entry("y", "yes"), Map.entry("n", "no"),
+        Map.entry("是的", "yes"), Map.entry("对", "yes"), Map.entry("有", "yes"), Map.entry("不是", "no"),
+        Map.entry("没有", "no"), Map.entry("无", "no"), Map.entry("不", "no"), Map.entry("否的", "no")));
+  }
 
   @Override
   public String name() {
@@ -21,27 +21,14 @@ final class YesNoType implements QuestionType {
   }
 
   @Override
-  public boolean usesOptions() {
-    return true;
+  String rejection() {
+    return "请回答“是”或“否”。";
   }
 
   @Override
-  public List<OptionDef> fixedOptions() {
-    return OPTIONS;
-  }
-
-  @Override
-  public Reply parse(Asked asked, Input input) {
-    Boolean value = null;
-    if (input instanceof Input.Choice c) {
-      value = "yes".equals(c.optionKey()) ? Boolean.TRUE : "no".equals(c.optionKey()) ? Boolean.FALSE : null;
-    } else if (input instanceof Input.Text t) {
-      value = WORDS.get(Texts.fold(t.text()).toLowerCase(java.util.Locale.ROOT));
-    }
-    if (value == null) {
-      return new Reply.Rejected("请回答“是”或“否”。" + howTo(asked));
-    }
-    return new Reply.Accepted(value, value ? "是" : "否");
+  Reply accept(String key) {
+    boolean yes = key.equals("yes");
+    return new Reply.Accepted(yes, yes ? "是" : "否");
   }
 
   @Override
