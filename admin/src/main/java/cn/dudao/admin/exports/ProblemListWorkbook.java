@@ -81,7 +81,7 @@ public class ProblemListWorkbook {
         Row row = sheet.createRow(rowIndex);
         String[] values = {Long.toString(count[0]), problem.number(), problem.category(), problem.indicatorName(),
             problem.teamName(), problem.areaName(), problem.villageName(), problem.object(), problem.result(),
-            problem.description(), problem.inspectorName(), ConsoleTimes.minutes(problem.recordedAt()),
+            problem.wording(), problem.inspectorName(), ConsoleTimes.minutes(problem.recordedAt()),
             problem.status(), problem.colour(), problem.unitName(),
             problem.deadline() == null ? null : problem.deadline().toString()};
         for (int c = 0; c < values.length; c++) {
