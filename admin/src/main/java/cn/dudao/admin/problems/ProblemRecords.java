@@ -114,7 +114,8 @@ class ProblemRecords implements ProblemSource {
     String flowId = rs.getString("flow_id");
     String indicator = rs.getString("indicator");
     String evidence = rs.getString("evidence_ids");
-    String category = indicators.categoryOf(flowId, indicator, rs.getString("category"));
+    String flowKey = flowId == null ? "" : flowId; // a complaint's problem has no finding, hence no flow
+    String category = indicators.categoryOf(flowKey, indicator, rs.getString("category"));
     ProblemStatus state = ProblemStatus.valueOf(rs.getString("status"));
     Date deadlineColumn = rs.getDate("deadline");
     LocalDate deadline = deadlineColumn == null ? null : deadlineColumn.toLocalDate();
@@ -124,7 +125,7 @@ class ProblemRecords implements ProblemSource {
     return new ProblemRow(rs.getLong("id"), rs.getLong("plan_id"), nullableLong(rs, "finding_id"),
         nullableLong(rs, "inspection_id"), flowId,
         flowId == null ? category : flows.find(flowId).map(Flow::title).orElse(flowId), rs.getString("answer_key"),
-        indicator, indicators.nameOf(flowId, indicator), category, nullableLong(rs, "team_id"),
+        indicator, indicators.nameOf(flowKey, indicator), category, nullableLong(rs, "team_id"),
         rs.getString("team_name"), nullableLong(rs, "area_id"), rs.getString("area_name"),
         nullableLong(rs, "village_id"), rs.getString("village_name"), rs.getString("subject"),
         rs.getString("display_text"), description == null ? wording : description, wording,

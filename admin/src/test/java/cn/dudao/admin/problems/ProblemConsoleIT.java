@@ -228,8 +228,8 @@ class ProblemConsoleIT {
     }
     mvc.perform(post("/problems/bulk").param("action", "close").param("ids", Long.toString(theirs))
         .param("reason", "批量").with(ybj).with(csrf())).andExpect(status().isForbidden());
-    assertThat(status(mine)).isEqualTo(ProblemStatus.ASSIGNED);
-    assertThat(status(theirs)).isEqualTo(ProblemStatus.ASSIGNED);
+    assertThat(stateOf(mine)).isEqualTo(ProblemStatus.ASSIGNED);
+    assertThat(stateOf(theirs)).isEqualTo(ProblemStatus.ASSIGNED);
   }
 
   @Test
@@ -292,7 +292,7 @@ class ProblemConsoleIT {
     assertThat(changed.getStatus()).isEqualTo(ProblemStatus.CLOSED);
     assertThat(problems.findById(duplicate).orElseThrow().getStatus()).isEqualTo(ProblemStatus.MERGED);
     assertThat(problems.findById(duplicate).orElseThrow().getMergedIntoId()).isEqualTo(p);
-    assertThat(status(waiting)).isEqualTo(ProblemStatus.PENDING_ASSIGNMENT); // the township has no WeCom contact
+    assertThat(stateOf(waiting)).isEqualTo(ProblemStatus.PENDING_ASSIGNMENT); // the township has no WeCom contact
     assertThat(ids(ADMIN, "area=" + area.getId())).containsExactly(p, waiting);
 
     assertThat(trail(p)).containsSubsequence(
@@ -346,13 +346,13 @@ class ProblemConsoleIT {
 
     var assigned = bulk("assign", Map.of("unit", Long.toString(unit("县教育局")), "reason", "改由教育局"), pending, a);
     assertThat(summary(assigned)).isEqualTo("已交办 1 项；1 项未处理：F" + a + " 已交办，无需交办。");
-    assertThat(status(pending)).isEqualTo(ProblemStatus.ASSIGNED);
+    assertThat(stateOf(pending)).isEqualTo(ProblemStatus.ASSIGNED);
     assertThat(problems.findById(pending).orElseThrow().getUnitId()).isEqualTo(unit("县教育局"));
     assertThat(outboxTo("jyj-lly")).anySatisfy(r -> assertThat(r.getPayload()).contains("整改通知（" + pending + "号）"));
 
     var closing = bulk("close", Map.of("reason", "集中核查已整改"), a, closed);
     assertThat(summary(closing)).isEqualTo("已销号 1 项；1 项未处理：F" + closed + " 已销号，不能销号。");
-    assertThat(status(a)).isEqualTo(ProblemStatus.CLOSED);
+    assertThat(stateOf(a)).isEqualTo(ProblemStatus.CLOSED);
     assertThat(trail(a)).contains("console:admin problem close APPLIED 已交办 → 已销号：县督导办销号：集中核查已整改");
 
     // The list shows the result after the redirect.
@@ -379,7 +379,7 @@ class ProblemConsoleIT {
     return units.findByPlanIdAndName(plan, name).orElseThrow().getId();
   }
 
-  private ProblemStatus status(long id) {
+  private ProblemStatus stateOf(long id) {
     return problems.findById(id).orElseThrow().getStatus();
   }
 
