@@ -98,8 +98,10 @@ class ProblemAdminIT {
     assertThat(problems.findById(keep.getId()).orElseThrow().getStatus()).isEqualTo(ProblemStatus.ASSIGNED);
     assertThat(trail(duplicate)).extracting(e -> e.getAction() + " " + e.getActor() + " " + e.getDetail())
         .containsExactly("problem merge console:admin 已签收 → 已合并：并入 " + keep.getId() + " 号：同一处停水");
-    assertThat(trail(keep)).extracting(e -> e.getAction() + " " + e.getDetail())
-        .containsExactly("problem merge 合并 " + duplicate.getId() + " 号：同一处停水");
+    // The unit contact's attempt is on record first (refused on the problem it would have kept).
+    assertThat(trail(keep)).extracting(e -> e.getAction() + " " + e.getOutcome() + " " + e.getDetail())
+        .containsExactly("admin problem DENIED 仅县督导办可以管理督导方案",
+            "problem merge APPLIED 合并 " + duplicate.getId() + " 号：同一处停水");
     // A merged problem is no longer open: it cannot be merged again nor closed.
     assertThatThrownBy(() -> admin.merge(OFFICE, duplicate.getId(), keep.getId(), "再合并"))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("已合并");
