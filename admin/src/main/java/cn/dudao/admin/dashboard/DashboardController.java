@@ -1,7 +1,6 @@
 package cn.dudao.admin.dashboard;
 
 import cn.dudao.admin.console.CurrentPlan;
-import cn.dudao.admin.problems.ProblemSource;
 import cn.dudao.admin.security.ConsoleScope;
 import cn.dudao.admin.security.ConsoleScopes;
 import cn.dudao.bot.conversation.FlowCatalog;
@@ -22,7 +21,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The console's front page: the plan's progress and findings at a glance. */
+/** The console's front page: the plan's progress, findings and problems (status, colour, overdue) at a glance. */
 @Controller
 class DashboardController {
 
@@ -30,13 +29,13 @@ class DashboardController {
   private final CurrentPlan plans;
   private final PlanRepository planRecords;
   private final ConsoleScopes scopes;
-  private final ProblemSource problems;
+  private final ProblemFigures problems;
   private final FlowCatalog flows;
   private final InboxRepository inbox;
   private final OutboxRepository outbox;
 
   DashboardController(DashboardFigures figures, CurrentPlan plans, PlanRepository planRecords, ConsoleScopes scopes,
-                      ProblemSource problems, FlowCatalog flows, InboxRepository inbox, OutboxRepository outbox) {
+                      ProblemFigures problems, FlowCatalog flows, InboxRepository inbox, OutboxRepository outbox) {
     this.figures = figures;
     this.plans = plans;
     this.planRecords = planRecords;
@@ -55,7 +54,6 @@ class DashboardController {
     model.addAttribute("pendingInbound", inbox.countByStatus(InboundRecord.Status.PENDING));
     model.addAttribute("pendingOutbound", outbox.countByStatus(OutboxRecord.Status.PENDING));
     model.addAttribute("deadLetters", outbox.countByStatus(OutboxRecord.Status.DEAD));
-    model.addAttribute("tracksRectification", problems.tracksRectification());
     if (current.isEmpty()) {
       return "dashboard";
     }
@@ -85,6 +83,12 @@ class DashboardController {
     model.addAttribute("chartTeams", teams.stream().map(Progress.Team::name).toList());
     model.addAttribute("chartVillagePercent", teams.stream().map(Progress.Team::villagePercent).toList());
     model.addAttribute("chartAreaPercent", teams.stream().map(Progress.Team::areaPercent).toList());
+    ProblemFigures.Figures rectification = problems.of(planId, scope);
+    model.addAttribute("problemFigures", rectification);
+    model.addAttribute("problemsTotal", rectification.total());
+    model.addAttribute("overdueTotal", rectification.overdue());
+    model.addAttribute("chartStatuses", List.copyOf(rectification.byStatus().keySet()));
+    model.addAttribute("chartStatusCounts", List.copyOf(rectification.byStatus().values()));
     return "dashboard";
   }
 }

@@ -27,11 +27,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The exports page and the files: the problem list with the list's filters, 附件2 per area, 附件3 per
- * village. Every signed-in role but a unit contact may download, within its scope; each download is audited.
+ * village. Every signed-in role but a unit contact may download, within its scope; a unit contact may
+ * download the problem list, cut to his unit's problems. Each download is audited.
  */
 @Controller
-@PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TEAM_LEADER', 'VIEWER')")
 class ExportsController {
+
+  private static final String TEAMS_AND_OFFICE = "hasAnyRole('COUNTY_ADMIN', 'TEAM_LEADER', 'VIEWER')";
 
   private final ProblemSource problems;
   private final ProblemListWorkbook problemList;
@@ -62,6 +64,7 @@ class ExportsController {
   }
 
   @GetMapping("/exports")
+  @PreAuthorize(TEAMS_AND_OFFICE)
   String page(@RequestParam(required = false) Long plan, Authentication user, Model model) {
     Plan current = plans.require(plan);
     ConsoleScope scope = scopes.of(user);
@@ -72,6 +75,7 @@ class ExportsController {
   }
 
   @GetMapping("/exports/problems.xlsx")
+  @PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TEAM_LEADER', 'VIEWER', 'UNIT_CONTACT')")
   void problemList(ProblemFilter filter, Authentication user, HttpServletResponse response) throws IOException {
     Plan plan = plans.require(filter.plan());
     ProblemFilter applied = filter.withPlan(plan.getId());
@@ -84,6 +88,7 @@ class ExportsController {
   }
 
   @GetMapping("/exports/areas/{areaId}/indicators.xlsx")
+  @PreAuthorize(TEAMS_AND_OFFICE)
   void indicators(@PathVariable long areaId, Authentication user, HttpServletResponse response) throws IOException {
     Area area = areas.findById(areaId).filter(a -> scopes.of(user).coversTeam(a.getTeamId()))
         .orElseThrow(() -> new CurrentPlan.NotFound("没有找到该乡镇，或您无权导出"));
@@ -96,6 +101,7 @@ class ExportsController {
   }
 
   @GetMapping("/exports/villages/{villageId}/self-check.xlsx")
+  @PreAuthorize(TEAMS_AND_OFFICE)
   void selfCheck(@PathVariable long villageId, Authentication user, HttpServletResponse response) throws IOException {
     Village village = villages.findById(villageId)
         .orElseThrow(() -> new CurrentPlan.NotFound("没有找到该行政村"));

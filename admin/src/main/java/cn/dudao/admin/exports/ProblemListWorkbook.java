@@ -30,7 +30,7 @@ public class ProblemListWorkbook {
 
   static final int WINDOW = 100;
   static final int PHOTO_COLUMNS = 3;
-  static final int HEADER_ROW = 2;
+  public static final int HEADER_ROW = 2;
   static final List<String> HEADERS = List.of("序号", "问题编号", "类别", "指标", "督导组", "乡镇", "行政村", "对象",
       "督查结果", "问题描述", "督导人员", "发现时间", "整改状态", "预警颜色", "责任单位", "整改期限", "照片1", "照片2",
       "照片3", "控制台链接");
@@ -81,7 +81,7 @@ public class ProblemListWorkbook {
         Row row = sheet.createRow(rowIndex);
         String[] values = {Long.toString(count[0]), problem.number(), problem.category(), problem.indicatorName(),
             problem.teamName(), problem.areaName(), problem.villageName(), problem.object(), problem.result(),
-            problem.description(), problem.inspectorName(), ConsoleTimes.minutes(problem.recordedAt()),
+            problem.wording(), problem.inspectorName(), ConsoleTimes.minutes(problem.recordedAt()),
             problem.status(), problem.colour(), problem.unitName(),
             problem.deadline() == null ? null : problem.deadline().toString()};
         for (int c = 0; c < values.length; c++) {

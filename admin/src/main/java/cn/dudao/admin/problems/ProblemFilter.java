@@ -1,8 +1,13 @@
 package cn.dudao.admin.problems;
 
+import cn.dudao.bot.problem.ProblemColour;
+import cn.dudao.bot.problem.ProblemStatus;
+import java.util.Arrays;
+
 /**
- * The problem list's filters, bound from the query string. {@code status}, {@code colour}, {@code unit}
- * and {@code overdue} apply once problems are tracked (see {@link ProblemSource#tracksRectification()}).
+ * The problem list's filters, bound from the query string. {@code status} and {@code colour} are the
+ * enum names ({@code ASSIGNED}, {@code RED}) or their Chinese words (已交办, 红色); anything else is
+ * ignored. {@code overdue}: only red items.
  */
 public record ProblemFilter(Long plan, Long team, Long area, Long village, String category, String indicator,
                             Long inspector, String status, String colour, Long unit, Boolean overdue) {
@@ -24,5 +29,17 @@ public record ProblemFilter(Long plan, Long team, Long area, Long village, Strin
   /** The indicator filter, null when blank. */
   public String indicatorOrNull() {
     return indicator == null || indicator.isBlank() ? null : indicator;
+  }
+
+  /** The status asked for, null when none (or not a status). */
+  public ProblemStatus statusOrNull() {
+    return status == null || status.isBlank() ? null : Arrays.stream(ProblemStatus.values())
+        .filter(s -> s.name().equals(status) || s.label().equals(status)).findFirst().orElse(null);
+  }
+
+  /** The colour asked for, null when none (or not a colour). */
+  public ProblemColour colourOrNull() {
+    return colour == null || colour.isBlank() ? null : Arrays.stream(ProblemColour.values())
+        .filter(c -> c.name().equals(colour) || c.label().equals(colour)).findFirst().orElse(null);
   }
 }

@@ -1,18 +1,23 @@
 package cn.dudao.admin.problems;
 
+import cn.dudao.bot.problem.ProblemStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One line of the problem list. Built from a finding today; the rectification fields ({@code status},
- * {@code colour}, {@code unitName}, {@code deadline}) stay null until problems are tracked (issue 6).
+ * One line of the problem list: a row of {@code problems} with the finding behind it (if any: a
+ * verified complaint has none), its place, team and responsible unit, and where it stands. {@code status}
+ * and {@code colour} are the words people read (已交办, 红色; colour empty when none); {@code state} is
+ * the status itself. {@code result} and {@code description} are the inspector's own answer,
+ * {@code wording} the problem's standard (editable) wording.
  */
-public record ProblemRow(long id, long inspectionId, String flowId, String flowTitle, String answerKey, String indicator,
-                         String indicatorName, String category, Long teamId, String teamName, Long areaId,
-                         String areaName, Long villageId, String villageName, String subject, String result,
-                         String description, List<String> evidenceIds, String inspectorName, Instant recordedAt,
-                         String status, String colour, String unitName, LocalDate deadline) {
+public record ProblemRow(long id, long planId, Long findingId, Long inspectionId, String flowId, String flowTitle,
+                         String answerKey, String indicator, String indicatorName, String category, Long teamId,
+                         String teamName, Long areaId, String areaName, Long villageId, String villageName,
+                         String subject, String result, String description, String wording, List<String> evidenceIds,
+                         String inspectorName, Instant recordedAt, ProblemStatus state, String status, String colour,
+                         Long unitId, String unitName, LocalDate deadline, Long mergedIntoId) {
 
   public ProblemRow {
     evidenceIds = List.copyOf(evidenceIds);
@@ -45,5 +50,15 @@ public record ProblemRow(long id, long inspectionId, String flowId, String flowT
   /** The console's number for the item: 问题编号 as people quote it. */
   public String number() {
     return "F" + id;
+  }
+
+  /** True while the problem still needs work (not closed, not merged). */
+  public boolean open() {
+    return state != null && state.open();
+  }
+
+  /** How the problem appears in the audit trail ({@code cn.dudao.bot.plan.Target#label}). */
+  public String auditTarget() {
+    return "problem:" + id + "@plan:" + planId;
   }
 }

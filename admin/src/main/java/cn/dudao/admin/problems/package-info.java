@@ -1,6 +1,8 @@
 /**
- * The problem list (问题清单): filters, detail with photos and answer history. Today its rows are the
- * findings of confirmed inspections; {@link cn.dudao.admin.problems.ProblemSource} is the one seam to
- * swap for the problems table of issue 6 (status, colour, responsible unit, deadline).
+ * The problem list (问题清单) over issue 6's {@code problems} table: filters applied in SQL
+ * ({@link cn.dudao.admin.problems.ProblemConditions}), the user's scope (county office and viewers
+ * everything, a team leader his team, a unit contact his unit's problems), one problem's page with its
+ * photos, reports, review decisions and audit trail, and the county office's actions on it, one by one
+ * or in bulk, all through {@link cn.dudao.bot.problem.ProblemAdmin}.
  */
 package cn.dudao.admin.problems;

@@ -80,6 +80,8 @@ class ConsoleBrowserIT {
   PasswordEncoder encoder;
   @Autowired
   PhotoIntake photoIntake;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
   @TempDir
   static Path downloads;
 
@@ -138,7 +140,9 @@ class ConsoleBrowserIT {
     assertThat(rows).singleElement().satisfies(row -> {
       assertThat(row.findElement(By.cssSelector(".indicator")).getText()).isEqualTo("义务教育");
       assertThat(row.findElement(By.cssSelector(".place")).getText()).isEqualTo("右卫镇 右卫示例一村");
-      assertThat(row.findElement(By.cssSelector(".description")).getText()).isEqualTo(SeededConsole.EDUCATION_NOTE);
+      assertThat(row.findElement(By.cssSelector(".description")).getText()).isEqualTo("义务教育：" + SeededConsole.EDUCATION_NOTE);
+      assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("已交办");
+      assertThat(row.findElement(By.cssSelector(".unit")).getText()).isEqualTo("县教育局");
     });
     rows.get(0).findElement(By.cssSelector("a.detail")).click();
     browser.until(d -> d.findElements(By.id("d-description")).size() == 1);
@@ -162,7 +166,7 @@ class ConsoleBrowserIT {
       DataFormatter cells = new DataFormatter();
       assertThat(sheet.getLastRowNum()).isEqualTo(3);
       assertThat(cells.formatCellValue(sheet.getRow(3).getCell(3))).isEqualTo("饮水安全保障政策落实情况");
-      assertThat(cells.formatCellValue(sheet.getRow(3).getCell(9))).isEqualTo(SeededConsole.WATER_NOTE);
+      assertThat(cells.formatCellValue(sheet.getRow(3).getCell(9))).endsWith("：" + SeededConsole.WATER_NOTE);
       assertThat(workbook.getAllPictures()).hasSize(1);
     }
   }
@@ -195,6 +199,34 @@ class ConsoleBrowserIT {
     browser.driver.findElement(By.id("nav-dashboard")).click();
     browser.until(d -> d.findElements(By.id("villagesDone")).size() == 1);
     assertThat(text("villagesDone")).isEqualTo("3");
+  }
+
+  @Test
+  @Order(5)
+  void filterByColourAndCloseTheRedItemInBulk() {
+    // The water problem is five days overdue: red.
+    jdbc.update("UPDATE problems SET deadline = ? WHERE wording LIKE ?",
+        java.sql.Date.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(5)),
+        "%" + SeededConsole.WATER_NOTE);
+    browser.driver.get(url("/problems"));
+    new Select(browser.driver.findElement(By.id("filter-colour"))).selectByVisibleText("红色");
+    browser.driver.findElement(By.id("filterButton")).click();
+    browser.until(d -> d.getCurrentUrl().contains("colour=RED"));
+    assertThat(text("total")).isEqualTo("1");
+    WebElement row = browser.driver.findElement(By.cssSelector("#problems tbody tr"));
+    assertThat(row.findElement(By.cssSelector(".colour")).getText()).isEqualTo("红色");
+    assertThat(row.findElement(By.cssSelector(".description")).getText()).endsWith(SeededConsole.WATER_NOTE);
+    String number = row.findElement(By.cssSelector("td:nth-child(2)")).getText();
+
+    row.findElement(By.cssSelector("input.pick")).click();
+    new Select(browser.driver.findElement(By.id("bulk-action"))).selectByValue("close");
+    browser.driver.findElement(By.id("bulk-reason")).sendKeys("供水设施已修复，县督导办核实");
+    browser.driver.findElement(By.id("bulkButton")).click();
+    browser.until(d -> d.findElements(By.id("bulkResult")).size() == 1);
+    assertThat(text("bulkResult")).isEqualTo("已销号 1 项。");
+    assertThat(browser.driver.findElement(By.id("bulkLines")).getText()).isEqualTo(number + " 已销号");
+    assertThat(text("total")).isEqualTo("0"); // closed items have no colour
+    browser.screenshot("problems-bulk");
   }
 
   private void awaitChat(String text) {

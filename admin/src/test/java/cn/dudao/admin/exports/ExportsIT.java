@@ -43,6 +43,8 @@ class ExportsIT extends SeededConsoleIT {
   @Autowired
   FindingRepository findings;
   @Autowired
+  cn.dudao.bot.problem.ProblemRepository problems;
+  @Autowired
   AreaRepository areas;
   @Autowired
   VillageRepository villages;
@@ -52,7 +54,7 @@ class ExportsIT extends SeededConsoleIT {
   cn.dudao.admin.problems.EvidencePhotos photos;
 
   @Test
-  void problemListHasOneRowPerFindingWithThumbnailsAndLinksBack() throws Exception {
+  void problemListHasOneRowPerProblemWithItsStateThumbnailsAndLinksBack() throws Exception {
     byte[] file = mvc.perform(get("/exports/problems.xlsx").with(ADMIN)).andExpect(status().isOk())
         .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''")))
         .andReturn().getResponse().getContentAsByteArray();
@@ -70,17 +72,22 @@ class ExportsIT extends SeededConsoleIT {
       int first = ProblemListWorkbook.HEADER_ROW + 1;
       Finding education = all.get(0);
       assertThat(text(sheet, first, column.get("序号"))).isEqualTo("1");
-      assertThat(text(sheet, first, column.get("问题编号"))).isEqualTo("F" + education.getId());
+      long educationProblem = problems.findByFindingId(education.getId()).orElseThrow().getId();
+      assertThat(text(sheet, first, column.get("问题编号"))).isEqualTo("F" + educationProblem);
       assertThat(text(sheet, first, column.get("类别"))).isEqualTo("自查项目");
       assertThat(text(sheet, first, column.get("指标"))).isEqualTo("义务教育");
       assertThat(text(sheet, first, column.get("督导组"))).isEqualTo("第一组");
       assertThat(text(sheet, first, column.get("乡镇"))).isEqualTo("右卫镇");
       assertThat(text(sheet, first, column.get("行政村"))).isEqualTo("右卫示例一村");
       assertThat(text(sheet, first, column.get("督查结果"))).isEqualTo("不达标");
-      assertThat(text(sheet, first, column.get("问题描述"))).isEqualTo(SeededConsole.EDUCATION_NOTE);
+      assertThat(text(sheet, first, column.get("问题描述"))).isEqualTo("义务教育：" + SeededConsole.EDUCATION_NOTE);
+      assertThat(text(sheet, first, column.get("整改状态"))).isEqualTo("已交办");
+      assertThat(text(sheet, first, column.get("责任单位"))).isEqualTo("县教育局");
+      assertThat(text(sheet, first, column.get("整改期限")))
+          .isEqualTo(problems.findById(educationProblem).orElseThrow().getDeadline().toString());
       assertThat(text(sheet, first, column.get("督导人员"))).isEqualTo("吕利平");
       assertThat(text(sheet, first, column.get("发现时间"))).isEqualTo(ConsoleTimes.minutes(education.getRecordedAt()));
-      String link = "http://localhost/problems/" + education.getId();
+      String link = "http://localhost/problems/" + educationProblem;
       assertThat(sheet.getRow(first).getCell(column.get("控制台链接")).getCellFormula())
           .isEqualTo("HYPERLINK(\"" + link + "\",\"" + link + "\")");
       assertThat(sheet.getRow(first).getCell(column.get("控制台链接")).getStringCellValue()).isEqualTo(link);
@@ -88,7 +95,7 @@ class ExportsIT extends SeededConsoleIT {
       int monitoring = first + 1;
       assertThat(text(sheet, monitoring, column.get("类别"))).isEqualTo("责任落实");
       assertThat(text(sheet, monitoring, column.get("指标"))).isEqualTo("防止返贫动态监测帮扶情况");
-      assertThat(text(sheet, monitoring, column.get("问题描述"))).isEqualTo(SeededConsole.MONITORING_NOTE);
+      assertThat(text(sheet, monitoring, column.get("问题描述"))).endsWith("：" + SeededConsole.MONITORING_NOTE);
       assertThat(text(sheet, monitoring, column.get("行政村"))).isEmpty();
       int water = first + 2;
       assertThat(text(sheet, water, column.get("类别"))).isEqualTo("政策落实");
@@ -121,7 +128,7 @@ class ExportsIT extends SeededConsoleIT {
       XSSFSheet sheet = workbook.getSheetAt(0);
       assertThat(sheet.getLastRowNum()).isEqualTo(ProblemListWorkbook.HEADER_ROW + 1);
       assertThat(text(sheet, ProblemListWorkbook.HEADER_ROW + 1, columns().get("问题描述")))
-          .isEqualTo(SeededConsole.WATER_NOTE);
+          .endsWith("：" + SeededConsole.WATER_NOTE);
     }
   }
 
@@ -208,7 +215,7 @@ class ExportsIT extends SeededConsoleIT {
   }
 
   @Test
-  void viewersDownloadTeamLeadersOnlyTheirOwnTeamsAndUnitContactsNothing() throws Exception {
+  void viewersDownloadTeamLeadersOnlyTheirOwnTeamsAndUnitContactsOnlyTheirUnitsProblemList() throws Exception {
     long team1Area = seeded.areaCheck.getAreaId();
     mvc.perform(get("/exports/areas/{id}/indicators.xlsx", team1Area).with(user("viewer").roles("VIEWER")))
         .andExpect(status().isOk());
@@ -218,8 +225,14 @@ class ExportsIT extends SeededConsoleIT {
         .andExpect(status().isNotFound());
     mvc.perform(get("/exports/villages/{id}/self-check.xlsx", seeded.villageCheck.getVillageId())
         .with(user("leader2").roles("TEAM_LEADER"))).andExpect(status().isNotFound());
-    mvc.perform(get("/exports/problems.xlsx").with(user("unit1").roles("UNIT_CONTACT")))
+    mvc.perform(get("/exports/areas/{id}/indicators.xlsx", team1Area).with(user("unit1").roles("UNIT_CONTACT")))
         .andExpect(status().isForbidden());
+    // unit1's unit has no problem assigned: its problem list is empty (issue 6: a unit sees only its own).
+    byte[] none = mvc.perform(get("/exports/problems.xlsx").with(user("unit1").roles("UNIT_CONTACT")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(none))) {
+      assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(ProblemListWorkbook.HEADER_ROW);
+    }
 
     byte[] file = mvc.perform(get("/exports/problems.xlsx").with(user("leader2").roles("TEAM_LEADER")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -227,7 +240,7 @@ class ExportsIT extends SeededConsoleIT {
       XSSFSheet sheet = workbook.getSheetAt(0);
       assertThat(sheet.getLastRowNum()).isEqualTo(ProblemListWorkbook.HEADER_ROW + 1);
       assertThat(text(sheet, ProblemListWorkbook.HEADER_ROW + 1, columns().get("问题描述")))
-          .isEqualTo(SeededConsole.TEAM2_NOTE);
+          .endsWith("：" + SeededConsole.TEAM2_NOTE);
     }
   }
 

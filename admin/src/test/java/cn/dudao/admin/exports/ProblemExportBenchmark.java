@@ -112,7 +112,7 @@ class ProblemExportBenchmark {
       int[] n = {0};
       rows(rows, row -> {
         batch.add(List.of(Integer.toString(++n[0]), row.number(), row.category(), row.indicatorName(), row.teamName(),
-            row.areaName(), row.villageName(), row.object(), row.result(), row.description(), row.inspectorName(),
+            row.areaName(), row.villageName(), row.object(), row.result(), row.wording(), row.inspectorName(),
             cn.dudao.admin.console.ConsoleTimes.minutes(row.recordedAt()), "", "", "", "", "", "", "",
             "http://localhost:8080/problems/" + row.id()));
         if (batch.size() == 1000) {
@@ -133,11 +133,15 @@ class ProblemExportBenchmark {
     Instant at = Instant.parse("2021-10-26T02:00:00Z");
     for (int i = 1; i <= count; i++) {
       String area = areas[i % areas.length];
-      sink.accept(new ProblemRow(i, i / 20, "area-check", "乡镇督导", "indicator_" + (i % 26), "indicator_" + (i % 26),
-          "防止返贫动态监测帮扶情况", categories[i % categories.length], (long) (i % 2 + 1), i % 2 == 0 ? "第一组" : "第二组",
-          (long) (i % 9), area, (long) i % 18, area.substring(0, 2) + "示例" + (i % 2 == 0 ? "一" : "二") + "村", null,
-          "不达标", "第" + i + "号问题：监测对象识别不及时，两户未纳入监测，帮扶措施未落实到位。", List.of(),
-          i % 2 == 0 ? "吕利平" : "王成", at.plusSeconds(i), null, null, null, null));
+      String text = "第" + i + "号问题：监测对象识别不及时，两户未纳入监测，帮扶措施未落实到位。";
+      cn.dudao.bot.problem.ProblemStatus state = cn.dudao.bot.problem.ProblemStatus.values()[i % 6];
+      sink.accept(new ProblemRow(i, 1, (long) i, (long) (i / 20), "area-check", "乡镇督导", "indicator_" + (i % 26),
+          "indicator_" + (i % 26), "防止返贫动态监测帮扶情况", categories[i % categories.length], (long) (i % 2 + 1),
+          i % 2 == 0 ? "第一组" : "第二组", (long) (i % 9), area, (long) i % 18,
+          area.substring(0, 2) + "示例" + (i % 2 == 0 ? "一" : "二") + "村", null, "不达标", text,
+          "防止返贫动态监测帮扶情况：" + text, List.of(), i % 2 == 0 ? "吕利平" : "王成", at.plusSeconds(i), state,
+          state.label(), i % 3 == 0 ? "红色" : "", (long) (i % 12), "县水利局", java.time.LocalDate.of(2021, 11, 15)
+              .plusDays(i % 30), null));
     }
   }
 

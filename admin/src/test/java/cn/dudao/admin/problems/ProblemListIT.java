@@ -36,6 +36,8 @@ class ProblemListIT extends SeededConsoleIT {
   FindingRepository findings;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  cn.dudao.bot.problem.ProblemRepository problems;
 
   @Test
   void everyFilterNarrowsTheList() throws Exception {
@@ -57,7 +59,7 @@ class ProblemListIT extends SeededConsoleIT {
   @Test
   void theDetailShowsThePhotosTheSignOffAndTheHistoryWithTheChangedAnswer() throws Exception {
     Finding monitoring = finding(SeededConsole.MONITORING_NOTE);
-    String page = mvc.perform(get("/problems/{id}", monitoring.getId()).with(ADMIN)).andExpect(status().isOk())
+    String page = mvc.perform(get("/problems/{id}", problemOf(monitoring)).with(ADMIN)).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
     assertThat(page).contains("防止返贫动态监测帮扶情况").contains("责任落实").contains(SeededConsole.MONITORING_NOTE)
         .contains("吕利平 于 ");
@@ -65,7 +67,7 @@ class ProblemListIT extends SeededConsoleIT {
         .isEqualTo(2);
 
     Finding changed = finding(SeededConsole.TEAM2_NOTE);
-    String history = mvc.perform(get("/problems/{id}", changed.getId()).with(ADMIN)).andExpect(status().isOk())
+    String history = mvc.perform(get("/problems/{id}", problemOf(changed)).with(ADMIN)).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
     String table = history.substring(history.indexOf("id=\"history\""));
     assertThat(table).containsSubsequence("王成", "安全饮水", "达标", "已修改（被后一条取代）",
@@ -77,7 +79,7 @@ class ProblemListIT extends SeededConsoleIT {
     RequestPostProcessor leader2 = user("leader2").roles("TEAM_LEADER");
     assertThat(total(leader2, "")).isEqualTo(1);
     assertThat(list(leader2, "")).contains(SeededConsole.TEAM2_NOTE).doesNotContain(SeededConsole.EDUCATION_NOTE);
-    mvc.perform(get("/problems/{id}", finding(SeededConsole.EDUCATION_NOTE).getId()).with(leader2))
+    mvc.perform(get("/problems/{id}", problemOf(finding(SeededConsole.EDUCATION_NOTE))).with(leader2))
         .andExpect(status().isNotFound());
     assertThat(total(user("leader1").roles("TEAM_LEADER"), "")).isEqualTo(3);
     assertThat(total(user("unit1").roles("UNIT_CONTACT"), "")).isZero();
@@ -124,6 +126,11 @@ class ProblemListIT extends SeededConsoleIT {
   private Finding finding(String description) {
     return findings.findByPlanIdOrderByIdAsc(seeded.villageCheck.getPlanId()).stream()
         .filter(f -> f.getDescription().equals(description)).findFirst().orElseThrow();
+  }
+
+  /** The problem made from a finding (issue 6): the list's rows are problems, numbered by their own ids. */
+  private long problemOf(Finding finding) {
+    return problems.findByFindingId(finding.getId()).orElseThrow().getId();
   }
 
   private long teamOf(String user) {

@@ -1,6 +1,7 @@
 package cn.dudao.bot.problem;
 
 import cn.dudao.bot.inbox.InboundMessage;
+import cn.dudao.bot.outbox.Outbox;
 import cn.dudao.bot.plan.Access;
 import cn.dudao.bot.plan.Actor;
 import cn.dudao.bot.plan.ResponsibleUnit;
@@ -12,8 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The county office's edits of the problem list, for the console: reword, merge a duplicate, reassign
- * to another unit, extend a deadline, and 交办 a problem that waited for a unit contact. Each needs
- * ADMIN on the problem and a reason, and lands in the audit trail.
+ * to another unit, extend a deadline, 交办 a problem that waited for a unit contact, and 销号 with a
+ * reason. Each needs ADMIN on the problem and a reason, and lands in the audit trail. Bad input is an
+ * {@link IllegalArgumentException}, a step the problem's state does not allow an
+ * {@link IllegalStateException}; both carry a message for the user.
  */
 @Service
 @Transactional
@@ -23,15 +26,19 @@ public class ProblemAdmin {
   private final ResponsibleUnitRepository units;
   private final ProblemWorkflow workflow;
   private final ProblemIntake intake;
+  private final ProblemRecipients recipients;
+  private final Outbox outbox;
   private final Access access;
   private final Clock clock;
 
   ProblemAdmin(ProblemRepository problems, ResponsibleUnitRepository units, ProblemWorkflow workflow,
-               ProblemIntake intake, Access access, Clock clock) {
+               ProblemIntake intake, ProblemRecipients recipients, Outbox outbox, Access access, Clock clock) {
     this.problems = problems;
     this.units = units;
     this.workflow = workflow;
     this.intake = intake;
+    this.recipients = recipients;
+    this.outbox = outbox;
     this.access = access;
     this.clock = clock;
   }
@@ -67,6 +74,7 @@ public class ProblemAdmin {
   /** Gives the problem to another unit of the plan; an already assigned problem is noticed again. */
   public Problem reassign(Actor actor, long problemId, long unitId, String reason) {
     Problem p = load(actor, problemId, reason);
+    requireOpen(p, "改派");
     ResponsibleUnit unit = units.findById(unitId).filter(u -> u.getPlanId().equals(p.getPlanId()))
         .orElseThrow(() -> new IllegalArgumentException("该方案中没有这个责任单位"));
     p.reassign(unitId, clock.instant());
@@ -81,7 +89,8 @@ public class ProblemAdmin {
 
   public Problem extendDeadline(Actor actor, long problemId, LocalDate deadline, String reason) {
     Problem p = load(actor, problemId, reason);
-    if (!deadline.isAfter(p.getDeadline())) {
+    requireOpen(p, "延期");
+    if (deadline == null || !deadline.isAfter(p.getDeadline())) {
       throw new IllegalArgumentException("新的整改时限必须晚于原时限");
     }
     LocalDate before = p.getDeadline();
@@ -92,8 +101,39 @@ public class ProblemAdmin {
 
   /** 交办 a problem still waiting (its unit had no WeCom contact then); false when still nobody to tell. */
   public boolean assign(Actor actor, long problemId) {
-    Problem p = load(actor, problemId, "交办");
-    return intake.assignIfReachable(p, actor.id(), InboundMessage.Channel.WECOM);
+    return assign(actor, problemId, "交办");
+  }
+
+  /** As {@link #assign(Actor, long)}, with the county office's reason on the audit trail. */
+  public boolean assign(Actor actor, long problemId, String reason) {
+    Problem p = load(actor, problemId, reason);
+    if (p.getStatus() != ProblemStatus.PENDING_ASSIGNMENT) {
+      throw new IllegalStateException("该问题当前状态为“" + p.getStatus().label() + "”，无需交办。");
+    }
+    boolean assigned = intake.assignIfReachable(p, actor.id(), InboundMessage.Channel.WECOM);
+    workflow.note(p, "problem assign request", actor.id(), (assigned ? "已交办：" : "责任单位没有企业微信联系人，仍待交办：")
+        + reason);
+    return assigned;
+  }
+
+  /**
+   * 销号 by the county office from any open state, with its reason; the unit's contacts and the inspector
+   * who found the problem are told in WeCom, as after a reviewer's 通过.
+   */
+  public Problem close(Actor actor, long problemId, String reason) {
+    Problem p = load(actor, problemId, reason);
+    workflow.apply(p, ProblemTransitions.Transition.CLOSE, actor.id(), "县督导办销号：" + reason);
+    java.util.Set<String> told = new java.util.LinkedHashSet<>(recipients.unitContacts(p.getUnitId()));
+    told.addAll(recipients.reviewers(p));
+    String by = actor.name() == null ? "" : "（" + actor.name() + "）";
+    told.forEach(c -> outbox.enqueue(InboundMessage.Channel.WECOM, c, ProblemCards.closedByOffice(p, by, reason)));
+    return p;
+  }
+
+  private static void requireOpen(Problem p, String what) {
+    if (!p.getStatus().open()) {
+      throw new IllegalStateException("该问题" + p.getStatus().label() + "，不能" + what + "。");
+    }
   }
 
   private Problem load(Actor actor, long problemId, String reason) {

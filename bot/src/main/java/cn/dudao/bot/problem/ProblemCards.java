@@ -80,6 +80,12 @@ class ProblemCards {
         + "复核，已销号。");
   }
 
+  /** To the unit's contacts and the inspector when the county office closes a problem itself. */
+  static OutgoingMessage closedByOffice(Problem p, String by, String reason) {
+    return OutgoingMessage.text("问题编号 " + p.getId() + "（" + p.getWording() + "）已由县督导办" + by
+        + "销号。原因：" + reason);
+  }
+
   String evidence(Problem p) {
     return properties.evidenceLink(p.getId());
   }

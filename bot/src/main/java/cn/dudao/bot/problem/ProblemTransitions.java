@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The rectification state machine as a table, nothing else: 待交办 → 已交办 → 已签收 → 整改中 → 待复核 →
- * 已销号, 驳回 from 待复核 back to 整改中, and merging an open duplicate into another problem.
+ * 已销号, 驳回 from 待复核 back to 整改中, merging an open duplicate into another problem, and the county
+ * office's own 销号 of any open problem (with a reason, from the console).
  */
 public final class ProblemTransitions {
 
@@ -33,7 +34,9 @@ public final class ProblemTransitions {
     /** 驳回: back to rectification with a new deadline. */
     REJECT("problem reject"),
     /** A duplicate folded into another problem. */
-    MERGE("problem merge");
+    MERGE("problem merge"),
+    /** 销号 by the county office (console), from any open state, with a reason. */
+    CLOSE("problem close");
 
     private final String action;
 
@@ -61,6 +64,7 @@ public final class ProblemTransitions {
     for (ProblemStatus s : ProblemStatus.values()) {
       if (s.open()) {
         TABLE.get(s).put(Transition.MERGE, MERGED);
+        TABLE.get(s).put(Transition.CLOSE, CLOSED);
       }
     }
   }

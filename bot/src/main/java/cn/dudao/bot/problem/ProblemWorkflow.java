@@ -19,8 +19,9 @@ class ProblemWorkflow {
   /** The actor id of transitions nobody pressed a button for (交办 on confirmation). */
   static final String SYSTEM = "system:dudao";
 
-  /** Thrown when a transition is not allowed in the problem's state; the message is for the user. */
-  static class NotAllowed extends RuntimeException {
+  /** Thrown when a transition is not allowed in the problem's state; the message is for the user (an
+   * {@link IllegalStateException}, so callers outside the package can tell it from a bad argument). */
+  static class NotAllowed extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     NotAllowed(String message) {

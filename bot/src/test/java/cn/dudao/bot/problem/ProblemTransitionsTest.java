@@ -21,12 +21,16 @@ class ProblemTransitionsTest {
   private static final Map<ProblemStatus, Map<Transition, ProblemStatus>> EXPECTED = new EnumMap<>(ProblemStatus.class);
 
   static {
-    EXPECTED.put(PENDING_ASSIGNMENT, Map.of(Transition.ASSIGN, ASSIGNED, Transition.MERGE, MERGED));
-    EXPECTED.put(ASSIGNED, Map.of(Transition.ACKNOWLEDGE, ACKNOWLEDGED, Transition.MERGE, MERGED));
-    EXPECTED.put(ACKNOWLEDGED, Map.of(Transition.START, RECTIFYING, Transition.MERGE, MERGED));
-    EXPECTED.put(RECTIFYING, Map.of(Transition.SUBMIT, AWAITING_REVIEW, Transition.MERGE, MERGED));
+    EXPECTED.put(PENDING_ASSIGNMENT, Map.of(Transition.ASSIGN, ASSIGNED, Transition.MERGE, MERGED,
+        Transition.CLOSE, CLOSED));
+    EXPECTED.put(ASSIGNED, Map.of(Transition.ACKNOWLEDGE, ACKNOWLEDGED, Transition.MERGE, MERGED,
+        Transition.CLOSE, CLOSED));
+    EXPECTED.put(ACKNOWLEDGED, Map.of(Transition.START, RECTIFYING, Transition.MERGE, MERGED,
+        Transition.CLOSE, CLOSED));
+    EXPECTED.put(RECTIFYING, Map.of(Transition.SUBMIT, AWAITING_REVIEW, Transition.MERGE, MERGED,
+        Transition.CLOSE, CLOSED));
     EXPECTED.put(AWAITING_REVIEW, Map.of(Transition.APPROVE, CLOSED, Transition.REJECT, RECTIFYING,
-        Transition.MERGE, MERGED));
+        Transition.MERGE, MERGED, Transition.CLOSE, CLOSED));
     EXPECTED.put(CLOSED, Map.of());
     EXPECTED.put(MERGED, Map.of());
   }
@@ -41,7 +45,7 @@ class ProblemTransitionsTest {
         allowed += expected.isPresent() ? 1 : 0;
       }
     }
-    assertThat(allowed).isEqualTo(11);
+    assertThat(allowed).isEqualTo(16);
     assertThat(EXPECTED).containsOnlyKeys(ProblemStatus.values());
   }
 

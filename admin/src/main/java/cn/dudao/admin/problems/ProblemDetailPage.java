@@ -1,0 +1,61 @@
+package cn.dudao.admin.problems;
+
+import cn.dudao.bot.plan.ResponsibleUnitRepository;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * Fills the model of one problem's page: its facts, evidence photos, the answer history behind it,
+ * the unit's reports with their photos, review decisions and the audit trail, and (for the county
+ * office) what its action forms offer.
+ */
+@Component
+class ProblemDetailPage {
+
+  /** A photo as the page links it. */
+  record PhotoLink(String url, String thumbUrl) {}
+
+  /** A report with the photos that could be shown and how many could not. */
+  record ReportView(ProblemTrail.Report report, List<PhotoLink> photos, int missing) {}
+
+  private final ProblemHistory history;
+  private final ProblemTrail trail;
+  private final EvidencePhotos photos;
+  private final ResponsibleUnitRepository units;
+
+  ProblemDetailPage(ProblemHistory history, ProblemTrail trail, EvidencePhotos photos, ResponsibleUnitRepository units) {
+    this.history = history;
+    this.trail = trail;
+    this.photos = photos;
+    this.units = units;
+  }
+
+  /** Fills {@code model}; {@code form} is what the user typed into a form that failed, or null. */
+  void fill(Model model, ProblemRow problem, boolean admin, ProblemForm form) {
+    model.addAttribute("problem", problem);
+    boolean fromFinding = problem.findingId() != null && problem.answerKey() != null;
+    model.addAttribute("steps", fromFinding ? history.of(problem, problem.answerKey()) : List.of());
+    model.addAttribute("signOff", fromFinding && problem.inspectionId() != null
+        ? history.signOff(problem.inspectionId()) : null);
+    List<PhotoLink> stored = links(problem.evidenceIds());
+    model.addAttribute("storedPhotos", stored);
+    model.addAttribute("missingPhotos", problem.evidenceIds().size() - stored.size());
+    model.addAttribute("reports", trail.reports(problem.id()).stream()
+        .map(r -> {
+          List<PhotoLink> shown = links(r.evidenceIds());
+          return new ReportView(r, shown, r.evidenceIds().size() - shown.size());
+        }).toList());
+    model.addAttribute("trail", trail.audit(problem));
+    model.addAttribute("admin", admin);
+    model.addAttribute("form", form == null ? ProblemForm.EMPTY : form);
+    if (admin) {
+      model.addAttribute("units", units.findByPlanIdOrderBySortOrderAscIdAsc(problem.planId()));
+    }
+  }
+
+  private List<PhotoLink> links(List<String> evidenceIds) {
+    return evidenceIds.stream().filter(e -> photos.thumbnail(e).isPresent())
+        .map(e -> new PhotoLink(photos.url(e), photos.thumbUrl(e))).toList();
+  }
+}
