@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * linked to. Roles come from the authentication (so a session keeps the role it logged in with).
  */
 @Component
-class ConsoleActors {
+public class ConsoleActors {
 
   private final Actors actors;
   private final ConsoleUserRepository users;
@@ -26,7 +26,7 @@ class ConsoleActors {
     this.users = users;
   }
 
-  Actor of(Authentication authentication) {
+  public Actor of(Authentication authentication) {
     if (authentication == null || !authentication.isAuthenticated()) {
       return Actor.unknown(Actor.console("anonymous"));
     }
