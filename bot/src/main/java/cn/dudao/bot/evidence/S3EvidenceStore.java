@@ -66,7 +66,7 @@ final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
   @Override
   public String put(byte[] content) throws IOException {
     String key = FileSystemEvidenceStore.sha256(content);
-    if (contains(key)) {
+    if (alreadyStored(key)) {
       return key;
     }
     String type = PhotoReader.mediaType(content);
@@ -114,6 +114,18 @@ final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
       throw failure("looking up", key, e);
     } catch (SdkException e) {
       throw failure("looking up", key, e);
+    }
+  }
+
+  /**
+   * HEAD saves a PUT when the photo is there already; it is only that. A HEAD that fails (a key without
+   * ListBucket gets 403 for a missing object) falls through to the PUT, which is idempotent anyway.
+   */
+  private boolean alreadyStored(String key) {
+    try {
+      return contains(key);
+    } catch (IOException unknown) {
+      return false;
     }
   }
 

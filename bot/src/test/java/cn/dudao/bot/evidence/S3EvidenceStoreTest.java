@@ -129,6 +129,19 @@ class S3EvidenceStoreTest {
   }
 
   @Test
+  void aKeyThatMayNotListStillStores() throws IOException {
+    byte[] photo = TestPhotos.jpeg(64, 48, 5, null);
+    S3.failAllHeads(403);
+    try (S3EvidenceStore store = new S3EvidenceStore(properties("nolist"))) {
+      String key = store.put(photo);
+      assertThat(S3.requests(RequestMethod.PUT, "/nolist/")).hasSize(1);
+      assertThatThrownBy(() -> store.contains(key)).isInstanceOf(IOException.class);
+      S3.recover();
+      assertThat(store.contains(key)).isTrue();
+    }
+  }
+
+  @Test
   void theKeysNeverAppearInStrings() {
     S3StoreProperties p = properties("secrets");
     assertThat(p.toString()).doesNotContain(SECRET_KEY).doesNotContain(ACCESS_KEY).contains("AKIA****");

@@ -87,6 +87,11 @@ public final class S3Stand {
         .willReturn(error(status)));
   }
 
+  /** Answers every HEAD with {@code status} (403: a key without ListBucket asking for a missing object). */
+  public void failAllHeads(int status) {
+    server.stubFor(WireMock.head(WireMock.anyUrl()).atPriority(2).willReturn(WireMock.aResponse().withStatus(status)));
+  }
+
   /** Drops every injected failure. */
   public void recover() {
     server.getStubMappings().stream().filter(m -> m.getPriority() != null && m.getPriority() < 10)
