@@ -1,6 +1,8 @@
 package cn.dudao.admin.evidence;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -9,9 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.dudao.admin.plan.ConsoleActors;
+import cn.dudao.bot.evidence.EvidenceAccess;
 import cn.dudao.bot.evidence.EvidenceFiles;
+import cn.dudao.bot.plan.Actor;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,6 +47,24 @@ class EvidenceControllerTest {
   MockMvc mvc;
   @MockitoBean
   EvidenceFiles files;
+  @MockitoBean
+  EvidenceAccess access;
+  @MockitoBean
+  ConsoleActors actors;
+
+  @BeforeEach
+  void everyoneMaySee() {
+    when(actors.of(any())).thenReturn(Actor.viewer("console:viewer", "viewer"));
+    when(access.mayView(any(), anyLong())).thenReturn(true);
+  }
+
+  @Test
+  void aPhotoOutsideTheUsersScopeIsNotFoundAndNeverOpened() throws Exception {
+    when(access.mayView(any(), eq(7L))).thenReturn(false);
+    mvc.perform(get("/evidence/7").with(viewer())).andExpect(status().isNotFound());
+    mvc.perform(get("/evidence/7/thumb").with(viewer())).andExpect(status().isNotFound());
+    verifyNoInteractions(files);
+  }
 
   @Test
   void strangersGetNothing() throws Exception {

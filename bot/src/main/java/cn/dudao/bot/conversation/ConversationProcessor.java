@@ -80,14 +80,16 @@ public class ConversationProcessor {
     // A flow in progress pins the plan it was started in (a person may be on two plans' rosters).
     Optional<Member> member = roster.findMember(userId,
         flowSession.inFlow(conversation) ? conversation.getMemberId() : null);
-    if (member.isPresent() && message.kind() == InboundMessage.Kind.IMAGE && mediaFetches.find(record.getId()).isEmpty()) {
+    Actor sender = member.map(actors::forMember).orElseGet(() -> actors.forWecomUser(userId));
+    // Inspectors' and unit contacts' photos are fetched (MediaFetcher); their image waits until settled.
+    if (sender.role() != Actor.Role.UNKNOWN && message.kind() == InboundMessage.Kind.IMAGE
+        && mediaFetches.find(record.getId()).isEmpty()) {
       return false;
     }
     // Problem cards (p:<id>:<action>), open rectification drafts and unit contacts go to the problem list
     // before the flow engine; everyone else off the roster is still refused below.
-    Actor sender = member.map(actors::forMember).orElseGet(() -> actors.forWecomUser(userId));
     Optional<List<OutgoingMessage>> aboutProblems = sender.role() == Actor.Role.UNKNOWN ? Optional.empty()
-        : problemChat.handle(message, sender);
+        : problemChat.handle(record, message, sender);
     if (aboutProblems.isPresent()) {
       aboutProblems.get().forEach(m -> {
         if (m.type() == OutgoingMessage.Type.TEXT) {

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads a photo or its thumbnail by evidence id, for pages and exports. Only the evidence id is ever
  * taken from a request; the store key and type come from the database, and only JPEG and PNG are
- * served. Who may see which evidence is the caller's to decide.
+ * served. Who may see which evidence is the caller's to decide ({@link EvidenceAccess} for the console).
  */
 @Service
 @Transactional(readOnly = true)

@@ -5,7 +5,10 @@ import cn.dudao.bot.inbox.InboundRecord;
 import cn.dudao.bot.inspection.Inspection;
 import cn.dudao.bot.inspection.InspectionRepository;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Ties evidence to inspections and answers inside the conversation's transaction: a photo or location
  * to the inspection and question open when it arrived, then to the answer that took it, running the
- * checks each time more is known. Rolled back with the conversation step, so applied exactly once.
+ * checks each time more is known; and a unit contact's rectification photos to the report they were
+ * sent with. Rolled back with the conversation step, so applied exactly once.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -77,6 +81,58 @@ public class EvidenceLedger {
   /** Links the location sent with inbound message {@code inboundId} to the answer that took it. */
   public void linkLocation(long inboundId, long inspectionId, String answerKey) {
     evidence.findByInboundId(inboundId).ifPresent(e -> linkAnswer(inspectionId, answerKey, java.util.List.of(e.getId())));
+  }
+
+  /**
+   * A rectification photo of a problem, listed for the console with the report it came with, oldest
+   * first: {@code /evidence/{evidenceId}} and {@code /evidence/{evidenceId}/thumb} serve it.
+   *
+   * @param thumbnail false when no preview could be made (the original is still there)
+   */
+  public record RectificationPhoto(long evidenceId, long reportId, String uploader, Instant receivedAt,
+                                   String mediaType, Integer width, Integer height, boolean thumbnail) {}
+
+  /** The photo stored as {@code evidenceId}, or empty when it is no photo. */
+  public Optional<Evidence> photo(long evidenceId) {
+    return evidence.findById(evidenceId).filter(e -> e.getKind() == Evidence.Kind.PHOTO);
+  }
+
+  /** True when {@code evidenceId} holds the same bytes as one of {@code others} (a photo sent twice). */
+  public boolean samePhotoAmong(long evidenceId, Collection<Long> others) {
+    Optional<Evidence> e = photo(evidenceId);
+    if (e.isEmpty() || others.isEmpty()) {
+      return false;
+    }
+    return evidence.findAllById(others).stream()
+        .anyMatch(o -> o.getId() != evidenceId && Objects.equals(o.getSha256(), e.get().getSha256()));
+  }
+
+  /**
+   * Links the photos of a submitted rectification report to it; ids that name no photo of
+   * {@code uploader} are ignored. Each photo is linked to one report once.
+   */
+  public void linkRectification(long problemId, long reportId, String uploader, Collection<Long> evidenceIds) {
+    for (Long id : evidenceIds) {
+      Optional<Evidence> found = photo(id).filter(e -> Objects.equals(e.getUploader(), uploader));
+      if (found.isEmpty() || links.existsByEvidenceIdAndReportId(id, reportId)) {
+        continue;
+      }
+      found.get().attach(null, null, null, clock.instant());
+      links.save(EvidenceLink.rectification(id, problemId, reportId, clock.instant()));
+    }
+  }
+
+  /** The rectification photos of a problem, oldest report first: for the console's problem page. */
+  @Transactional(readOnly = true)
+  public List<RectificationPhoto> rectificationPhotos(long problemId) {
+    List<EvidenceLink> linked = links.findByProblemIdAndKindOrderByIdAsc(problemId, EvidenceLink.Kind.RECTIFICATION);
+    java.util.Map<Long, Evidence> byId = evidence.findAllById(linked.stream().map(EvidenceLink::getEvidenceId).toList())
+        .stream().collect(java.util.stream.Collectors.toMap(Evidence::getId, e -> e));
+    return linked.stream().filter(l -> byId.containsKey(l.getEvidenceId())).map(l -> {
+      Evidence e = byId.get(l.getEvidenceId());
+      return new RectificationPhoto(e.getId(), l.getReportId(), e.getUploader(), e.getReceivedAt(), e.getMediaType(),
+          e.getWidth(), e.getHeight(), e.getThumbSha256() != null);
+    }).toList();
   }
 
   private Long villageOf(Long inspectionId) {

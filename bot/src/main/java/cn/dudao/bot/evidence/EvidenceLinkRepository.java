@@ -10,4 +10,8 @@ public interface EvidenceLinkRepository extends JpaRepository<EvidenceLink, Long
   List<EvidenceLink> findByEvidenceIdOrderByIdAsc(Long evidenceId);
 
   boolean existsByEvidenceIdAndInspectionIdAndAnswerKey(Long evidenceId, Long inspectionId, String answerKey);
+
+  List<EvidenceLink> findByProblemIdAndKindOrderByIdAsc(Long problemId, EvidenceLink.Kind kind);
+
+  boolean existsByEvidenceIdAndReportId(Long evidenceId, Long reportId);
 }

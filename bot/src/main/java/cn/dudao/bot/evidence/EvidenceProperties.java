@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param takenAfter        clock skew allowed after the photo arrived
  * @param maxDistanceKm     how far from the village a photo or location may be before it is flagged
  * @param zone              the zone of EXIF times that carry no offset (cameras write local time)
+ * @param store             where photo bytes live: {@code filesystem} (under {@code media-root}) or {@code s3}
+ *                          (an S3-compatible bucket, {@code dudao.evidence.s3.*}; see deploy/media-storage.md)
  */
 @ConfigurationProperties("dudao.evidence")
 public record EvidenceProperties(
@@ -32,7 +34,11 @@ public record EvidenceProperties(
     @DefaultValue("12h") Duration takenBefore,
     @DefaultValue("10m") Duration takenAfter,
     @DefaultValue("10") double maxDistanceKm,
-    @DefaultValue("Asia/Shanghai") ZoneId zone) {
+    @DefaultValue("Asia/Shanghai") ZoneId zone,
+    @DefaultValue("filesystem") Store store) {
+
+  /** The kinds of {@link EvidenceStore}. */
+  public enum Store { FILESYSTEM, S3 }
 
   public EvidenceProperties {
     if (downloadAttempts < 1) {

@@ -4,7 +4,8 @@ import cn.dudao.bot.inbox.InboundMessage;
 import cn.dudao.bot.inbox.InboundRecord;
 import cn.dudao.bot.inbox.Inbox;
 import cn.dudao.bot.inbox.InboxRepository;
-import cn.dudao.bot.plan.Roster;
+import cn.dudao.bot.plan.Actor;
+import cn.dudao.bot.plan.Actors;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +24,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Fetches the photo of every recorded image message at once, off the callback's ack path and outside
- * any conversation transaction: tries up to {@code download-attempts} times with doubling pauses, then
+ * Fetches the photo of every recorded image message of a known sender (an inspector or a unit contact)
+ * at once, off the callback's ack path and outside any conversation transaction: tries up to {@code download-attempts} times with doubling pauses, then
  * settles the outcome and wakes the sender's conversation, which applies the image in its place in
  * his queue. A sweep takes up images whose node died before settling them; fetching twice is harmless.
  */
@@ -38,7 +39,7 @@ class MediaFetcher {
   private final MediaFetches fetches;
   private final InboxRepository inboxRecords;
   private final Inbox inbox;
-  private final Roster roster;
+  private final Actors actors;
   private final MediaDownloader downloader;
   private final PhotoIntake intake;
   private final EvidenceProperties properties;
@@ -47,14 +48,14 @@ class MediaFetcher {
   private final Clock clock;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-  MediaFetcher(MediaFetches fetches, InboxRepository inboxRecords, Inbox inbox, Roster roster,
+  MediaFetcher(MediaFetches fetches, InboxRepository inboxRecords, Inbox inbox, Actors actors,
                MediaDownloader downloader, PhotoIntake intake, EvidenceProperties properties,
                @Qualifier("dudaoMediaFetchers") ScheduledExecutorService pool, ApplicationEventPublisher events,
                Clock clock) {
     this.fetches = fetches;
     this.inboxRecords = inboxRecords;
     this.inbox = inbox;
-    this.roster = roster;
+    this.actors = actors;
     this.downloader = downloader;
     this.intake = intake;
     this.properties = properties;
@@ -83,8 +84,9 @@ class MediaFetcher {
     }
     try {
       InboundRecord record = inboxRecords.findById(inboundId).orElse(null);
-      // Photos of people on no roster are not fetched: their messages are refused without waiting.
-      if (record == null || roster.findMember(record.getUserId()).isEmpty()) {
+      // Photos of inspectors and unit contacts are fetched; anyone else's message is refused without
+      // waiting (the conversation waits for a fetch on exactly this condition: a known sender).
+      if (record == null || actors.forWecomUser(record.getUserId()).role() == Actor.Role.UNKNOWN) {
         inFlight.remove(inboundId);
         return;
       }

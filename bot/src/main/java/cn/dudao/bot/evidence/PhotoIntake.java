@@ -28,14 +28,16 @@ public class PhotoIntake {
   public StoredPhoto ingest(byte[] bytes) throws PhotoRejectedException, IOException {
     PhotoReader.Facts facts = PhotoReader.read(bytes, properties.maxPhotoSize().toBytes(), properties.maxPixels(),
         properties.zone());
-    String thumb = null;
+    byte[] preview = null;
     try {
-      thumb = store.put(Thumbnails.jpeg(bytes, facts, properties.thumbnailSize()));
+      preview = Thumbnails.jpeg(bytes, facts, properties.thumbnailSize());
     } catch (IOException | RuntimeException undecodable) {
       // The header was readable, so the photo is kept; only its preview is missing.
       log.warn("No thumbnail for a {} photo of {}x{}: {}", facts.mediaType(), facts.width(), facts.height(),
           undecodable.toString());
     }
+    // A store that fails is the caller's to retry (no evidence is recorded meanwhile), for the preview too.
+    String thumb = preview == null ? null : store.put(preview);
     String key = store.put(bytes);
     return new StoredPhoto(key, facts.mediaType(), bytes.length, facts.width(), facts.height(), thumb,
         facts.takenAt(), facts.latitude(), facts.longitude());

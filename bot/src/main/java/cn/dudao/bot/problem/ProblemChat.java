@@ -2,6 +2,7 @@ package cn.dudao.bot.problem;
 
 import cn.dudao.bot.audit.AuditLog;
 import cn.dudao.bot.inbox.InboundMessage;
+import cn.dudao.bot.inbox.InboundRecord;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.plan.Actor;
 import java.util.ArrayList;
@@ -43,7 +44,11 @@ public class ProblemChat {
     this.audit = audit;
   }
 
-  public Optional<List<OutgoingMessage>> handle(InboundMessage message, Actor actor) {
+  /**
+   * Handles {@code message} (recorded as {@code record}) when it is about problems. An image reaches
+   * here only once its photo fetch has settled.
+   */
+  public Optional<List<OutgoingMessage>> handle(InboundRecord record, InboundMessage message, Actor actor) {
     if (message.kind() == InboundMessage.Kind.CARD_EVENT && ComplaintProblems.isKey(message.text())) {
       List<OutgoingMessage> replies = new ArrayList<>();
       updateCard(message, "已处理", replies);
@@ -54,7 +59,7 @@ public class ProblemChat {
       Optional<ProblemCards.Press> press = ProblemCards.parse(message.text());
       return press.map(p -> press(p, message, actor));
     }
-    Optional<List<OutgoingMessage>> drafted = drafts.take(message, actor);
+    Optional<List<OutgoingMessage>> drafted = drafts.take(record, message, actor);
     if (drafted.isPresent()) {
       return drafted;
     }

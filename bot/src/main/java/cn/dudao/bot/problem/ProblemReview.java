@@ -1,5 +1,6 @@
 package cn.dudao.bot.problem;
 
+import cn.dudao.bot.evidence.EvidenceLedger;
 import cn.dudao.bot.inbox.InboundMessage;
 import cn.dudao.bot.outbox.Outbox;
 import cn.dudao.bot.outbox.OutgoingMessage;
@@ -25,24 +26,29 @@ class ProblemReview {
   private final ProblemCards cards;
   private final PlanRepository plans;
   private final Outbox outbox;
+  private final EvidenceLedger ledger;
   private final Clock clock;
 
   ProblemReview(ProblemWorkflow workflow, ProblemReportRepository reports, ProblemRecipients recipients,
-                ProblemCards cards, PlanRepository plans, Outbox outbox, Clock clock) {
+                ProblemCards cards, PlanRepository plans, Outbox outbox, EvidenceLedger ledger, Clock clock) {
     this.workflow = workflow;
     this.reports = reports;
     this.recipients = recipients;
     this.cards = cards;
     this.plans = plans;
     this.outbox = outbox;
+    this.ledger = ledger;
     this.clock = clock;
   }
 
-  List<OutgoingMessage> submit(Problem problem, Actor actor, String text, List<String> photos,
+  /** A unit's report with the evidence ids of the photos {@code senderUserId} sent for it. */
+  List<OutgoingMessage> submit(Problem problem, Actor actor, String text, List<String> photos, String senderUserId,
                                InboundMessage.Channel channel) {
     workflow.apply(problem, ProblemTransitions.Transition.SUBMIT, actor.id(), text);
-    reports.save(new ProblemReport(problem.getId(), ProblemReport.Kind.REPORT, text, photos, actor.id(), actor.name(),
-        clock.instant()));
+    ProblemReport report = reports.save(new ProblemReport(problem.getId(), ProblemReport.Kind.REPORT, text, photos,
+        actor.id(), actor.name(), clock.instant()));
+    ledger.linkRectification(problem.getId(), report.getId(), senderUserId,
+        photos.stream().filter(p -> p.matches("\\d{1,18}")).map(Long::valueOf).toList());
     String unitName = recipients.unitName(problem.getUnitId());
     recipients.reviewers(problem).forEach(r -> outbox.enqueue(channel, r,
         cards.review(problem, unitName, text, photos.size())));

@@ -1,6 +1,10 @@
 package cn.dudao.bot.problem;
 
+import cn.dudao.bot.evidence.EvidenceLedger;
+import cn.dudao.bot.evidence.MediaFetches;
+import cn.dudao.bot.evidence.MediaOutcome;
 import cn.dudao.bot.inbox.InboundMessage;
+import cn.dudao.bot.inbox.InboundRecord;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.plan.Actor;
 import java.time.Clock;
@@ -13,25 +17,40 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The chat state of the rectification loop: after 提交整改情况 a unit contact's photos collect and his
  * next text completes the report; after 驳回 the reviewer's next text is the reason. “取消” drops it.
+ * Photos come through the evidence pipeline (fetched at once, stored, thumbnailed): the draft keeps
+ * their evidence ids, the same photo twice counts once, and one that could not be stored is explained
+ * while the draft stays open. Voice, video and files get a hint.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
 class RectificationDrafts {
 
+  /** What a person may send while writing: text and photos, and what earns a hint instead. */
+  private static final java.util.Set<InboundMessage.Kind> DRAFTED = java.util.EnumSet.of(InboundMessage.Kind.TEXT,
+      InboundMessage.Kind.IMAGE, InboundMessage.Kind.VOICE, InboundMessage.Kind.VIDEO, InboundMessage.Kind.FILE);
+
   static final String CANCEL = "取消";
+  static final String REPORT_HINT = "整改情况请用照片和文字提交（照片支持 JPG、PNG 格式），语音、视频和文件无法保存。"
+      + "请发送整改后的照片，或发送文字说明（发送后即提交复核），回复“取消”放弃。";
+  static final String STILL_OPEN = "整改情况尚未提交，可继续发送照片，或发送文字说明后提交复核，回复“取消”放弃。";
+  static final String REJECTION_HINT = "请用文字回复驳回理由，回复“取消”放弃驳回。";
 
   private final RectificationDraftRepository drafts;
   private final ProblemRepository problems;
   private final ProblemWorkflow workflow;
   private final ProblemReview review;
+  private final MediaFetches fetches;
+  private final EvidenceLedger ledger;
   private final Clock clock;
 
   RectificationDrafts(RectificationDraftRepository drafts, ProblemRepository problems, ProblemWorkflow workflow,
-                      ProblemReview review, Clock clock) {
+                      ProblemReview review, MediaFetches fetches, EvidenceLedger ledger, Clock clock) {
     this.drafts = drafts;
     this.problems = problems;
     this.workflow = workflow;
     this.review = review;
+    this.fetches = fetches;
+    this.ledger = ledger;
     this.clock = clock;
   }
 
@@ -57,9 +76,12 @@ class RectificationDrafts {
     return List.of(OutgoingMessage.text("请回复驳回理由（问题 " + problem.getId() + "），回复“取消”放弃驳回。"));
   }
 
-  /** Applies a text or photo to the sender's open draft; empty when he has none or it is another kind. */
-  Optional<List<OutgoingMessage>> take(InboundMessage message, Actor actor) {
-    if (message.kind() != InboundMessage.Kind.TEXT && message.kind() != InboundMessage.Kind.IMAGE) {
+  /**
+   * Applies a text or photo to the sender's open draft (and answers voice, video or a file with a hint);
+   * empty when he has none or sent something else.
+   */
+  Optional<List<OutgoingMessage>> take(InboundRecord record, InboundMessage message, Actor actor) {
+    if (!DRAFTED.contains(message.kind())) {
       return Optional.empty();
     }
     Optional<RectificationDraft> open = drafts.findById(message.userId());
@@ -68,13 +90,12 @@ class RectificationDrafts {
     }
     RectificationDraft draft = open.get();
     boolean report = draft.getPurpose() == RectificationDraft.Purpose.REPORT;
+    if (message.kind() != InboundMessage.Kind.TEXT && message.kind() != InboundMessage.Kind.IMAGE) {
+      return Optional.of(List.of(OutgoingMessage.text(report ? REPORT_HINT : REJECTION_HINT)));
+    }
     if (message.kind() == InboundMessage.Kind.IMAGE) {
-      if (!report) {
-        return Optional.of(List.of(OutgoingMessage.text("请用文字回复驳回理由，回复“取消”放弃驳回。")));
-      }
-      draft.addEvidence("wecom-media:" + message.mediaId());
-      return Optional.of(List.of(OutgoingMessage.text("已收到整改照片（共" + draft.evidence().size()
-          + "张）。请发送整改情况文字说明，发送后即提交复核。")));
+      return Optional.of(report ? List.of(OutgoingMessage.text(photo(record, draft)))
+          : List.of(OutgoingMessage.text(REJECTION_HINT)));
     }
     String text = message.text() == null ? "" : message.text().strip();
     drafts.delete(draft);
@@ -87,11 +108,27 @@ class RectificationDrafts {
     }
     Problem problem = problems.findForUpdate(draft.getProblemId()).orElseThrow();
     try {
-      return Optional.of(report ? review.submit(problem, actor, text, draft.evidence(), message.channel())
+      return Optional.of(report
+          ? review.submit(problem, actor, text, draft.evidence(), message.userId(), message.channel())
           : review.reject(problem, actor, text, message.channel()));
     } catch (ProblemWorkflow.NotAllowed notNow) {
       return Optional.of(List.of(OutgoingMessage.text(notNow.getMessage())));
     }
+  }
+
+  /** Adds the stored photo of an image message to a report draft; what to tell the sender. */
+  private String photo(InboundRecord record, RectificationDraft draft) {
+    MediaFetches.Settled fetched = fetches.find(record.getId())
+        .orElseThrow(() -> new IllegalStateException("image " + record.getId() + " applied before its fetch settled"));
+    if (fetched.outcome() != MediaOutcome.STORED) {
+      return fetched.outcome().message() + STILL_OPEN;
+    }
+    List<Long> kept = draft.evidence().stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toList();
+    if (ledger.samePhotoAmong(fetched.evidenceId(), kept)) {
+      return "这张照片已经收到过，不重复计入（共" + draft.evidence().size() + "张）。" + STILL_OPEN;
+    }
+    draft.addEvidence(Long.toString(fetched.evidenceId()));
+    return "已收到整改照片（共" + draft.evidence().size() + "张）。请发送整改情况文字说明，发送后即提交复核。";
   }
 
   private void open(String userId, Problem problem, RectificationDraft.Purpose purpose) {
