@@ -11,7 +11,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
 import cn.dudao.bot.BotApplication;
+import cn.dudao.bot.inbox.InboundMessage;
+import cn.dudao.bot.outbox.Outbox;
 import cn.dudao.bot.outbox.OutboxRecord;
+import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.outbox.OutboxRepository;
 import cn.dudao.bot.plan.Area;
 import cn.dudao.bot.plan.AreaRepository;
@@ -54,6 +57,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -155,6 +159,10 @@ class ReminderScheduleIT {
   VillageRepository villages;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  Outbox mailer;
+  @Autowired
+  TransactionTemplate tx;
 
   @Test
   @Order(1)
@@ -292,6 +300,29 @@ class ReminderScheduleIT {
     assertThat(probe().getSentAt()).isEqualTo(held.getNextAttemptAt());
     assertThat(sentContaining("重试探针")).extracting(m -> m.path("touser").asString())
         .containsExactly("tanjinhua", "lvliping", "lvliping");
+  }
+
+  @Test
+  @Order(4)
+  void repliesAreNotDeferredAndTakeAHeldReminderAlong() {
+    CLOCK.set(at(31, 22, 30));
+    long reminder = tx.execute(s -> mailer.enqueueReminder(InboundMessage.Channel.WECOM, "niepeng",
+        OutgoingMessage.text("夜间探针提醒")));
+    ZonedDateTime morning = LocalDate.of(2021, 11, 1).atTime(7, 30).atZone(SHANGHAI);
+    assertThat(outbox.findById(reminder).orElseThrow().getNextAttemptAt().atZone(SHANGHAI)).isAfterOrEqualTo(morning);
+    awaitRounds();
+    assertThat(sentContaining("夜间探针")).isEmpty();
+
+    // 聂鹏 writes to the bot at 22:30: the reply goes now, and the reminder held before it goes first.
+    long reply = tx.execute(s -> mailer.enqueue(InboundMessage.Channel.WECOM, "niepeng",
+        OutgoingMessage.text("夜间探针回复")));
+    long other = tx.execute(s -> mailer.enqueue(InboundMessage.Channel.WECOM, "fubingrui",
+        OutgoingMessage.text("夜间探针回复（另一人）")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> sentContaining("夜间探针").size() == 3);
+    assertThat(sentContaining("夜间探针")).extracting(WeComApiStub::textOf)
+        .containsSubsequence("夜间探针提醒", "夜间探针回复");
+    assertThat(List.of(reminder, reply, other)).allSatisfy(id -> assertThat(outbox.findById(id).orElseThrow())
+        .satisfies(o -> assertThat(o.getSentAt()).isEqualTo(at(31, 22, 30))));
   }
 
   private OutboxRecord probe() {
