@@ -2,6 +2,8 @@ package cn.dudao.bot.outbox;
 
 import cn.dudao.bot.inbox.InboundMessage;
 import java.time.Clock;
+import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -10,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Queues messages inside the caller's transaction, so a message exists if and only if the change that
- * caused it was committed. The dispatcher sends them after the commit.
+ * caused it was committed. The dispatcher sends them after the commit. Reminders are queued for waking
+ * hours: they, their retries and their delays keep out of quiet hours ({@link SendWindow}).
  */
 @Service
 public class Outbox {
@@ -22,20 +25,51 @@ public class Outbox {
   private final JsonMapper json;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final ObjectProvider<SendWindow> window;
 
-  public Outbox(OutboxRepository repository, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
+  public Outbox(OutboxRepository repository, JsonMapper json, Clock clock, ApplicationEventPublisher events,
+                ObjectProvider<SendWindow> window) {
     this.repository = repository;
     this.json = json;
     this.clock = clock;
     this.events = events;
+    this.window = window;
   }
 
-  /** Queues one message; returns its id. */
+  /**
+   * Queues one message to go as soon as possible; returns its id. A reminder held for the morning would
+   * keep it waiting (a person's messages go in order), so such reminders go with it: the person is
+   * writing to the bot, or being told something, right now.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public long enqueue(InboundMessage.Channel channel, String recipient, OutgoingMessage message) {
-    OutboxRecord record = repository.save(new OutboxRecord(channel, recipient, write(message), clock.instant()));
+    Instant now = clock.instant();
+    if (window().mayHold(now) && repository.existsByRecipientAndStatusAndTimingAndNextAttemptAtAfter(recipient,
+        OutboxRecord.Status.PENDING, OutboxRecord.Timing.WAKING_HOURS, now)) {
+      repository.releaseHeld(recipient, now);
+    }
+    OutboxRecord record = repository.save(new OutboxRecord(channel, recipient, write(message), now));
     events.publishEvent(new MessagesQueued());
     return record.getId();
+  }
+
+  /** Queues a reminder: neither it nor a retry or delay of it goes in quiet hours. Returns its id. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public long enqueueReminder(InboundMessage.Channel channel, String recipient, OutgoingMessage message) {
+    Instant now = clock.instant();
+    OutboxRecord record = repository.save(new OutboxRecord(channel, recipient, write(message), now,
+        OutboxRecord.Timing.WAKING_HOURS, window().earliest(now, recipient)));
+    events.publishEvent(new MessagesQueued());
+    return record.getId();
+  }
+
+  /** When a retry or delayed send of {@code record}, proposed for {@code at}, may happen. */
+  Instant sendableAt(OutboxRecord record, Instant at) {
+    return record.getTiming() == OutboxRecord.Timing.WAKING_HOURS ? window().earliest(at, record.getRecipient()) : at;
+  }
+
+  private SendWindow window() {
+    return window.getIfAvailable(() -> SendWindow.ALWAYS);
   }
 
   public OutgoingMessage read(OutboxRecord record) {
@@ -52,8 +86,9 @@ public class Outbox {
    */
   @Transactional
   public void resend(long id) {
-    repository.findById(id).orElseThrow(() -> new IllegalArgumentException("no outbox message " + id))
-        .requeue(clock.instant());
+    OutboxRecord record = repository.findById(id)
+        .orElseThrow(() -> new IllegalArgumentException("no outbox message " + id));
+    record.requeue(sendableAt(record, clock.instant()));
     events.publishEvent(new MessagesQueued());
   }
 }

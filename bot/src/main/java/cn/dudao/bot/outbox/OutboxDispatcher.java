@@ -163,7 +163,7 @@ class OutboxDispatcher implements SmartLifecycle {
     }
     Optional<Instant> wait = counted ? budget.tryTake(record.getRecipient()) : Optional.empty();
     if (wait.isPresent()) {
-      save(id, r -> r.retryAt(wait.get(), "per-member limit", false));
+      save(id, r -> r.retryAt(outbox.sendableAt(r, wait.get()), "per-member limit", false));
       return false;
     }
     ChannelSender.Result result;
@@ -178,12 +178,12 @@ class OutboxDispatcher implements SmartLifecycle {
       return true;
     }
     if (result instanceof ChannelSender.Result.Throttled throttled) {
-      save(id, r -> r.retryAt(now.plus(throttled.delay()), throttled.reason(), false));
+      save(id, r -> r.retryAt(outbox.sendableAt(r, now.plus(throttled.delay())), throttled.reason(), false));
       return false;
     }
     if (result instanceof ChannelSender.Result.Retry retry && record.getAttempts() + 1 < properties.maxAttempts()) {
       Duration delay = retry.delay() != null ? retry.delay() : backoff(record.getAttempts());
-      save(id, r -> r.retryAt(now.plus(delay), retry.reason(), true));
+      save(id, r -> r.retryAt(outbox.sendableAt(r, now.plus(delay)), retry.reason(), true));
       return false;
     }
     String reason = result instanceof ChannelSender.Result.Permanent p ? p.reason()

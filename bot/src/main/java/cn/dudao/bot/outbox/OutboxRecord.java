@@ -21,6 +21,12 @@ public class OutboxRecord {
    */
   public enum Status { PENDING, SENT, DEAD, MERGED }
 
+  /**
+   * ANY_TIME: as soon as possible (replies, notices caused by someone's action); WAKING_HOURS: a reminder,
+   * which neither its first attempt nor a retry or delay may place in quiet hours ({@link SendWindow}).
+   */
+  public enum Timing { ANY_TIME, WAKING_HOURS }
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -39,6 +45,8 @@ public class OutboxRecord {
   private String lastError;
   private String responseCode;
   private Long mergedInto;
+  @Enumerated(EnumType.STRING)
+  private Timing timing = Timing.ANY_TIME;
 
   protected OutboxRecord() {
   }
@@ -50,6 +58,13 @@ public class OutboxRecord {
     this.status = Status.PENDING;
     this.createdAt = now;
     this.nextAttemptAt = now;
+  }
+
+  OutboxRecord(InboundMessage.Channel channel, String recipient, String payload, Instant now, Timing timing,
+               Instant firstAttempt) {
+    this(channel, recipient, payload, now);
+    this.timing = timing;
+    this.nextAttemptAt = firstAttempt;
   }
 
   void markSent(Instant at, String responseCode) {
@@ -123,6 +138,7 @@ public class OutboxRecord {
   public String getLastError() { return lastError; }
   public String getResponseCode() { return responseCode; }
   public Long getMergedInto() { return mergedInto; }
+  public Timing getTiming() { return timing; }
   public String getClaimedBy() { return claimedBy; }
   public Instant getClaimedUntil() { return claimedUntil; }
 }

@@ -39,4 +39,12 @@ public interface OutboxRepository extends JpaRepository<OutboxRecord, Long> {
                                                                           Long id, Limit limit);
 
   long countByStatus(OutboxRecord.Status status);
+
+  boolean existsByRecipientAndStatusAndTimingAndNextAttemptAtAfter(String recipient, OutboxRecord.Status status,
+                                                                   OutboxRecord.Timing timing, Instant after);
+
+  /** Lets a person's reminders held for the morning go now (something else is going to him anyway). */
+  @Modifying(flushAutomatically = true)
+  @Query("update OutboxRecord o set o.nextAttemptAt = ?2 where o.recipient = ?1 and o.status = cn.dudao.bot.outbox.OutboxRecord.Status.PENDING and o.timing = cn.dudao.bot.outbox.OutboxRecord.Timing.WAKING_HOURS and o.nextAttemptAt > ?2")
+  int releaseHeld(String recipient, Instant now);
 }

@@ -12,6 +12,7 @@ public enum ProblemColour {
   NONE("正常"), BLUE("蓝色"), YELLOW("黄色"), RED("红色");
 
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  /** Days before its deadline from which a problem is blue. */
   public static final int BLUE_DAYS = 3;
 
   private final String label;

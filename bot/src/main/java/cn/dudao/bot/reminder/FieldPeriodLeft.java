@@ -43,6 +43,11 @@ class FieldPeriodLeft implements ReminderRule {
   }
 
   @Override
+  public String title() {
+    return "实地督导收尾提醒（督导组成员）";
+  }
+
+  @Override
   public RuleDefaults defaults(Plan plan) {
     return new RuleDefaults(plan.getFieldEnd().minusDays(2), plan.getFieldEnd(), LocalTime.of(8, 10), 40);
   }

@@ -46,6 +46,11 @@ class LeaderDigest implements ReminderRule {
   }
 
   @Override
+  public String title() {
+    return "督导日报（组长）";
+  }
+
+  @Override
   public RuleDefaults defaults(Plan plan) {
     LocalDate last = plan.getReportDue() != null ? plan.getReportDue() : plan.getFieldEnd().plusDays(plan.getExtensionDays());
     return new RuleDefaults(plan.getFieldStart(), last, LocalTime.of(18, 10), 40);

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quietStart  no reminder is sent from this time ...
  * @param quietEnd    ... until this time (the next morning when it is earlier than the start)
  * @param maxLateness a reminder not queued within this long after its time is skipped, not sent late
+ * @param rectificationTail rectification reminders run by default until the plan's end (its report due
+ *                    date or last field day, whichever is later) plus its rectification days plus this long
  */
 @ConfigurationProperties("dudao.reminders")
 public record ReminderProperties(
@@ -23,7 +25,8 @@ public record ReminderProperties(
     @DefaultValue("Asia/Shanghai") ZoneId zone,
     @DefaultValue("21:00") LocalTime quietStart,
     @DefaultValue("07:30") LocalTime quietEnd,
-    @DefaultValue("3h") Duration maxLateness) {
+    @DefaultValue("3h") Duration maxLateness,
+    @DefaultValue("60d") Duration rectificationTail) {
 
   QuietHours quietHours() {
     return new QuietHours(quietStart, quietEnd, zone);

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Hands due reminders to the outbox: each is taken (PLANNED to QUEUED, one winner), composed from the
  * data as it is now and queued in the same transaction, so it reaches the outbox exactly once; the outbox
- * then applies the per-member limits and retries. Nothing is queued in quiet hours; a reminder whose time
+ * then applies the per-member limits and retries, neither of which may place it in quiet hours (it is
+ * queued for waking hours). Nothing is queued in quiet hours; a reminder whose time
  * passed more than {@code max-lateness} ago is skipped rather than sent late.
  */
 @Component
@@ -120,7 +121,8 @@ class ReminderQueue {
       reminder.skip(rule.isEmpty() ? "rule not installed" : "nothing to say");
       return false;
     }
-    reminder.queued(outbox.enqueue(channels.pushChannel(), reminder.getRecipient(), OutgoingMessage.text(text.get())));
+    reminder.queued(outbox.enqueueReminder(channels.pushChannel(), reminder.getRecipient(),
+        OutgoingMessage.text(text.get())));
     return true;
   }
 

@@ -15,6 +15,11 @@ public interface ReminderRule {
   /** The stable name stored in {@code reminder_rules.rule_kind}, for example {@code FIELD_PERIOD_LEFT}. */
   String kind();
 
+  /** What the console calls the rule, in Chinese. */
+  default String title() {
+    return kind();
+  }
+
   /** The schedule a plan gets when it has none for this rule yet, from the plan's dates. */
   RuleDefaults defaults(Plan plan);
 

@@ -12,7 +12,8 @@ import java.util.zip.CRC32;
  * When one reminder goes: the rule's time plus a stable per-recipient offset within the rule's window
  * (so a team does not get its reminders in one burst), moved off the minute around every :00 and :30
  * (when everyone else's scheduled messages hit WeCom), and out of quiet hours into the half hour after
- * they end. The same inputs give the same instant on every node.
+ * they end. The same inputs give the same instant on every node; the outbox moves a reminder's retries
+ * out of quiet hours the same way ({@link QuietSendWindow}).
  */
 final class SendSlots {
 
@@ -33,9 +34,25 @@ final class SendSlots {
     }
     at = offTheHalfHour(at);
     if (quiet.contains(at)) {
-      at = offTheHalfHour(quiet.endAfter(at).plusSeconds(Math.floorMod(hash, AFTER_QUIET_SPREAD.toSeconds())));
+      at = afterQuietHours(at, hash);
     }
     return at.toInstant();
+  }
+
+  /**
+   * {@code at} itself, or when it lies in quiet hours a moment in the half hour after they end, stable per
+   * key and morning: where the outbox moves a reminder's retry or delayed send.
+   */
+  Instant outOfQuietHours(Instant at, String key) {
+    ZonedDateTime local = at.atZone(quiet.zone());
+    if (!quiet.contains(local)) {
+      return at;
+    }
+    return afterQuietHours(local, hash(key + "|" + quiet.endAfter(local).toLocalDate())).toInstant();
+  }
+
+  private ZonedDateTime afterQuietHours(ZonedDateTime at, long hash) {
+    return offTheHalfHour(quiet.endAfter(at).plusSeconds(Math.floorMod(hash, AFTER_QUIET_SPREAD.toSeconds())));
   }
 
   /** Moves an instant within a minute of :00 or :30 to the second minute after it. */

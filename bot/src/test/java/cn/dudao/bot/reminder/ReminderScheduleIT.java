@@ -2,9 +2,19 @@ package cn.dudao.bot.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
 import cn.dudao.bot.BotApplication;
+import cn.dudao.bot.inbox.InboundMessage;
+import cn.dudao.bot.outbox.Outbox;
 import cn.dudao.bot.outbox.OutboxRecord;
+import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.outbox.OutboxRepository;
 import cn.dudao.bot.plan.Area;
 import cn.dudao.bot.plan.AreaRepository;
@@ -47,12 +57,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reminders on one node with a clock the test moves: quiet hours (nothing sent from 21:00 to 07:30, a
  * reminder planned into them goes the next morning, one that missed its time is skipped), and what the
- * seeded plan's inspectors and team leaders are told once some work is signed. Two probe rules, defined
+ * seeded plan's inspectors and team leaders are told once some work is signed, and a reminder's retry kept
+ * out of quiet hours. Probe rules, defined
  * here, plug in exactly as the problem list's rules will.
  */
 @SpringBootTest(classes = BotApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -105,6 +117,12 @@ class ReminderScheduleIT {
       return new ProbeRule("NIGHT_PROBE", LocalDate.of(2021, 10, 27), LocalTime.of(21, 30), 10, "夜间计划的提醒");
     }
 
+    /** Due at 20:58, queued at 20:59:58: its first attempt fails and the retry would fall in quiet hours. */
+    @Bean
+    ReminderRule retryProbe() {
+      return new ProbeRule("RETRY_PROBE", LocalDate.of(2021, 10, 30), LocalTime.of(20, 58), 0, "重试探针");
+    }
+
     /** Due at 20:40, but the node only plans it at 21:10: it must not go at night, nor hours late. */
     @Bean
     ReminderRule lateProbe() {
@@ -141,6 +159,10 @@ class ReminderScheduleIT {
   VillageRepository villages;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  Outbox mailer;
+  @Autowired
+  TransactionTemplate tx;
 
   @Test
   @Order(1)
@@ -247,6 +269,65 @@ class ReminderScheduleIT {
         .contains("发现问题（不达标项）：共 1 条，今日新增 1 条");
     assertThat(digests.get("hanzhiqiang")).startsWith("【督导日报】第二组 · 10月29日")
         .contains("村级核查：已完成 8/8 个村（100%）").contains("乡镇督导：已完成 4/4 个乡镇");
+  }
+
+  @Test
+  @Order(3)
+  void aRetryThatWouldFallInQuietHoursWaitsForTheirEnd() {
+    WECOM.server().stubFor(post(urlPathEqualTo("/cgi-bin/message/send")).atPriority(1)
+        .withRequestBody(matchingJsonPath("$.touser", equalTo("lvliping")))
+        .withRequestBody(matchingJsonPath("$.text.content", containing("重试探针")))
+        .inScenario("retry probe").whenScenarioStateIs(STARTED)
+        .willReturn(aResponse().withStatus(502).withBody("Bad Gateway")).willSetStateTo("recovered"));
+    // 20:59:58: queued and tried at once; WeCom answers 502, and the backoff (2 s) would retry at 21:00:00.
+    CLOCK.set(at(30, 20, 59).plusSeconds(58));
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> probe().getAttempts() == 1
+        && sentContaining("重试探针").size() == 2);
+    OutboxRecord held = probe();
+    ZonedDateTime morning = LocalDate.of(2021, 10, 31).atTime(7, 30).atZone(SHANGHAI);
+    assertThat(held.getStatus()).isEqualTo(OutboxRecord.Status.PENDING);
+    assertThat(held.getTiming()).isEqualTo(OutboxRecord.Timing.WAKING_HOURS);
+    assertThat(held.getNextAttemptAt().atZone(SHANGHAI)).isAfterOrEqualTo(morning).isBefore(morning.plusMinutes(32))
+        .satisfies(next -> assertThat(SendSlots.nearHalfHour(next)).isFalse());
+
+    for (Instant night : List.of(at(30, 22, 0), at(31, 3, 0), at(31, 7, 29))) {
+      CLOCK.set(night);
+      awaitRounds();
+      assertThat(sentContaining("重试探针")).as("at %s", night).hasSize(2);
+    }
+    CLOCK.set(held.getNextAttemptAt());
+    await().atMost(Duration.ofSeconds(30)).until(() -> probe().getStatus() == OutboxRecord.Status.SENT);
+    assertThat(probe().getSentAt()).isEqualTo(held.getNextAttemptAt());
+    assertThat(sentContaining("重试探针")).extracting(m -> m.path("touser").asString())
+        .containsExactly("tanjinhua", "lvliping", "lvliping");
+  }
+
+  @Test
+  @Order(4)
+  void repliesAreNotDeferredAndTakeAHeldReminderAlong() {
+    CLOCK.set(at(31, 22, 30));
+    long reminder = tx.execute(s -> mailer.enqueueReminder(InboundMessage.Channel.WECOM, "niepeng",
+        OutgoingMessage.text("夜间探针提醒")));
+    ZonedDateTime morning = LocalDate.of(2021, 11, 1).atTime(7, 30).atZone(SHANGHAI);
+    assertThat(outbox.findById(reminder).orElseThrow().getNextAttemptAt().atZone(SHANGHAI)).isAfterOrEqualTo(morning);
+    awaitRounds();
+    assertThat(sentContaining("夜间探针")).isEmpty();
+
+    // 聂鹏 writes to the bot at 22:30: the reply goes now, and the reminder held before it goes first.
+    long reply = tx.execute(s -> mailer.enqueue(InboundMessage.Channel.WECOM, "niepeng",
+        OutgoingMessage.text("夜间探针回复")));
+    long other = tx.execute(s -> mailer.enqueue(InboundMessage.Channel.WECOM, "fubingrui",
+        OutgoingMessage.text("夜间探针回复（另一人）")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> sentContaining("夜间探针").size() == 3);
+    assertThat(sentContaining("夜间探针")).extracting(WeComApiStub::textOf)
+        .containsSubsequence("夜间探针提醒", "夜间探针回复");
+    assertThat(List.of(reminder, reply, other)).allSatisfy(id -> assertThat(outbox.findById(id).orElseThrow())
+        .satisfies(o -> assertThat(o.getSentAt()).isEqualTo(at(31, 22, 30))));
+  }
+
+  private OutboxRecord probe() {
+    return outbox.findByRecipientAndChannelOrderByIdAsc("lvliping", cn.dudao.bot.inbox.InboundMessage.Channel.WECOM)
+        .stream().filter(o -> o.getPayload().contains("重试探针")).findFirst().orElseThrow();
   }
 
   private long confirm(long planId, Member member, String flow, Long areaId, Long villageId) {
