@@ -1,40 +1,48 @@
 package cn.dudao.admin.security;
 
-import cn.dudao.bot.plan.MemberRepository;
-import java.util.Set;
+import cn.dudao.admin.plan.ConsoleActors;
+import cn.dudao.bot.plan.Access;
+import cn.dudao.bot.plan.Actor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Resolves the signed-in console user to the {@link ConsoleScope} every console query is cut to. */
+/**
+ * Resolves the signed-in console user to the {@link ConsoleScope} every console query is cut to. Who he
+ * is ({@link ConsoleActors}, i.e. the bot's {@code Actors}) and what he may see ({@link Access#scope})
+ * are decided in the bot alone; this class only translates the result for the console's queries, so a
+ * unit contact of the county office's own unit sees what the county office sees, here and in the bot.
+ */
 @Service
 @Transactional(readOnly = true)
 public class ConsoleScopes {
 
-  private final ConsoleUserRepository users;
-  private final MemberRepository members;
+  private final ConsoleActors actors;
+  private final Access access;
 
-  ConsoleScopes(ConsoleUserRepository users, MemberRepository members) {
-    this.users = users;
-    this.members = members;
+  ConsoleScopes(ConsoleActors actors, Access access) {
+    this.actors = actors;
+    this.access = access;
   }
 
   public ConsoleScope of(Authentication authentication) {
     if (authentication == null || !authentication.isAuthenticated()) {
       return ConsoleScope.NOTHING;
     }
-    return users.findByUsername(authentication.getName()).map(this::of).orElse(ConsoleScope.NOTHING);
+    return of(actors.of(authentication));
   }
 
-  private ConsoleScope of(ConsoleUser user) {
-    return switch (user.getRole()) {
-      case COUNTY_ADMIN -> new ConsoleScope(true, Set.of(), Set.of(), true);
-      case VIEWER -> new ConsoleScope(true, Set.of(), Set.of(), false);
-      case TEAM_LEADER -> user.getMemberId() == null ? ConsoleScope.NOTHING
-          : members.findById(user.getMemberId())
-              .map(m -> new ConsoleScope(false, Set.of(m.getTeamId()), Set.of(), false)).orElse(ConsoleScope.NOTHING);
-      case UNIT_CONTACT -> user.getUnitId() == null ? ConsoleScope.NOTHING
-          : new ConsoleScope(false, Set.of(), Set.of(user.getUnitId()), false);
-    };
+  /**
+   * The console's view of {@link Access#scope}: the work of the teams whose work is visible, the
+   * problems of the units whose problems are visible. Accounts spanning all plans see everything;
+   * plan-bound accounts are cut to their own plan's teams and units (the ids belong to one plan).
+   */
+  public ConsoleScope of(Actor actor) {
+    if (actor.role() == Actor.Role.UNKNOWN) {
+      return ConsoleScope.NOTHING;
+    }
+    Access.Scope scope = access.scope(actor, actor.planId() == null ? 0L : actor.planId());
+    return new ConsoleScope(scope.everything(), scope.workTeamIds(), scope.unitIds(),
+        scope.everything() && !scope.readOnly());
   }
 }

@@ -75,6 +75,8 @@ class ConsoleBrowserIT {
   @Autowired
   MemberRepository members;
   @Autowired
+  cn.dudao.bot.plan.ResponsibleUnitRepository units;
+  @Autowired
   VillageRepository villages;
   @Autowired
   PasswordEncoder encoder;
@@ -90,7 +92,7 @@ class ConsoleBrowserIT {
 
   @BeforeAll
   void seedAndOpen() {
-    new SeededConsole().seed(new Conversations(inbox, inboxRecords, inspections, transcripts, photoIntake), users, members, encoder);
+    new SeededConsole().seed(new Conversations(inbox, inboxRecords, inspections, transcripts, photoIntake), users, members, units, encoder);
     browser = new Browser(downloads);
   }
 

@@ -41,6 +41,8 @@ class ExportsIT extends SeededConsoleIT {
   @Autowired
   MockMvc mvc;
   @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired
   FindingRepository findings;
   @Autowired
   cn.dudao.bot.problem.ProblemRepository problems;
@@ -227,11 +229,24 @@ class ExportsIT extends SeededConsoleIT {
         .with(user("leader2").roles("TEAM_LEADER"))).andExpect(status().isNotFound());
     mvc.perform(get("/exports/areas/{id}/indicators.xlsx", team1Area).with(user("unit1").roles("UNIT_CONTACT")))
         .andExpect(status().isForbidden());
-    // unit1's unit has no problem assigned: its problem list is empty (issue 6: a unit sees only its own).
-    byte[] none = mvc.perform(get("/exports/problems.xlsx").with(user("unit1").roles("UNIT_CONTACT")))
+    // unit1 is 县水利局's contact: its list holds exactly the problems assigned to 县水利局 (issue 6).
+    long water = seeded.unitId(units, SeededConsole.WATER_BUREAU);
+    List<String> waters = jdbc.queryForList("SELECT id FROM problems WHERE plan_id = ? AND unit_id = ?"
+        + " AND merged_into_id IS NULL", Long.class, seeded.villageCheck.getPlanId(), water)
+        .stream().map(id -> "F" + id).toList();
+    assertThat(waters).isNotEmpty();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problems WHERE plan_id = ? AND (unit_id IS NULL OR unit_id <> ?)",
+        Long.class, seeded.villageCheck.getPlanId(), water)).isPositive();
+    byte[] unitList = mvc.perform(get("/exports/problems.xlsx").with(user("unit1").roles("UNIT_CONTACT")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(none))) {
-      assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(ProblemListWorkbook.HEADER_ROW);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(unitList))) {
+      XSSFSheet sheet = workbook.getSheetAt(0);
+      List<String> listed = new ArrayList<>();
+      for (int r = ProblemListWorkbook.HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
+        listed.add(text(sheet, r, columns().get("问题编号")));
+        assertThat(text(sheet, r, columns().get("责任单位"))).isEqualTo(SeededConsole.WATER_BUREAU);
+      }
+      assertThat(listed).containsExactlyInAnyOrderElementsOf(waters);
     }
 
     byte[] file = mvc.perform(get("/exports/problems.xlsx").with(user("leader2").roles("TEAM_LEADER")))

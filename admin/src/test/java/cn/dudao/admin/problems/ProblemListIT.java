@@ -29,6 +29,7 @@ class ProblemListIT extends SeededConsoleIT {
 
   private static final RequestPostProcessor ADMIN = user("admin").roles("COUNTY_ADMIN");
   private static final Pattern TOTAL = Pattern.compile("id=\"total\">(\\d+)<");
+  private static final Pattern ROW_ID = Pattern.compile("<tr data-id=\"(\\d+)\"");
 
   @Autowired
   MockMvc mvc;
@@ -75,15 +76,35 @@ class ProblemListIT extends SeededConsoleIT {
   }
 
   @Test
-  void aTeamLeaderSeesHisTeamsWorkOnlyAndAUnitContactNoTeamsWork() throws Exception {
+  void aTeamLeaderSeesHisTeamsWorkOnly() throws Exception {
     RequestPostProcessor leader2 = user("leader2").roles("TEAM_LEADER");
     assertThat(total(leader2, "")).isEqualTo(1);
     assertThat(list(leader2, "")).contains(SeededConsole.TEAM2_NOTE).doesNotContain(SeededConsole.EDUCATION_NOTE);
     mvc.perform(get("/problems/{id}", problemOf(finding(SeededConsole.EDUCATION_NOTE))).with(leader2))
         .andExpect(status().isNotFound());
     assertThat(total(user("leader1").roles("TEAM_LEADER"), "")).isEqualTo(3);
-    assertThat(total(user("unit1").roles("UNIT_CONTACT"), "")).isZero();
     assertThat(total(user("viewer").roles("VIEWER"), "")).isEqualTo(4);
+  }
+
+  @Test
+  void aUnitContactSeesExactlyTheProblemsAssignedToHisUnit() throws Exception {
+    long water = seeded.unitId(units, SeededConsole.WATER_BUREAU);
+    List<Long> waters = problemIds("unit_id = ?", water);
+    List<Long> others = problemIds("(unit_id IS NULL OR unit_id <> ?)", water);
+    assertThat(waters).isNotEmpty();
+    assertThat(others).isNotEmpty();
+    List<Long> seen = ids(user("unit1").roles("UNIT_CONTACT"), "");
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(waters).doesNotContainAnyElementsOf(others);
+    mvc.perform(get("/problems/{id}", others.get(0)).with(user("unit1").roles("UNIT_CONTACT")))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/problems/{id}", waters.get(0)).with(user("unit1").roles("UNIT_CONTACT")))
+        .andExpect(status().isOk());
+  }
+
+  /** The seeded plan's unmerged problems matching {@code condition}, straight from the problems table. */
+  private List<Long> problemIds(String condition, Object parameter) {
+    return jdbc.queryForList("SELECT id FROM problems WHERE plan_id = ? AND merged_into_id IS NULL AND " + condition
+        + " ORDER BY id", Long.class, seeded.villageCheck.getPlanId(), parameter);
   }
 
   @Test
@@ -140,6 +161,13 @@ class ProblemListIT extends SeededConsoleIT {
   private String list(RequestPostProcessor who, String query) throws Exception {
     return mvc.perform(get("/problems?" + query).with(who)).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
+  }
+
+  private List<Long> ids(RequestPostProcessor who, String query) throws Exception {
+    String page = list(who, query);
+    List<Long> ids = ROW_ID.matcher(page).results().map(r -> Long.parseLong(r.group(1))).toList();
+    assertThat(ids).hasSize(total(who, query));
+    return ids;
   }
 
   private int total(RequestPostProcessor who, String query) throws Exception {

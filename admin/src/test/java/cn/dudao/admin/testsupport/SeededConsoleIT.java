@@ -7,6 +7,7 @@ import cn.dudao.bot.inbox.Inbox;
 import cn.dudao.bot.inbox.InboxRepository;
 import cn.dudao.bot.inspection.InspectionRepository;
 import cn.dudao.bot.plan.MemberRepository;
+import cn.dudao.bot.plan.ResponsibleUnitRepository;
 import cn.dudao.bot.simulator.Transcripts;
 import cn.dudao.bot.testsupport.TestServices;
 import java.util.Map;
@@ -54,6 +55,8 @@ public abstract class SeededConsoleIT {
   @Autowired
   protected MemberRepository members;
   @Autowired
+  protected ResponsibleUnitRepository units;
+  @Autowired
   protected PasswordEncoder encoder;
   @Autowired
   protected PhotoIntake photoIntake;
@@ -63,7 +66,7 @@ public abstract class SeededConsoleIT {
   @BeforeAll
   void seedOnce() {
     seeded = SEEDED.computeIfAbsent(context, c -> new SeededConsole()
-        .seed(new Conversations(inbox, inboxRecords, inspections, transcripts, photoIntake), users, members, encoder));
+        .seed(new Conversations(inbox, inboxRecords, inspections, transcripts, photoIntake), users, members, units, encoder));
   }
 
   static java.nio.file.Path mediaRoot() {

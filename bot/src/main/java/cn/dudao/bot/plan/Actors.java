@@ -1,7 +1,9 @@
 package cn.dudao.bot.plan;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -66,8 +68,9 @@ public class Actors {
 
   /**
    * The actor a console account is. County admins and viewers span all plans; a team leader's account
-   * acts as the roster entry it is linked to, a unit contact's as the unit it is linked to; an account
-   * without its link is nobody.
+   * acts as the roster entry it is linked to (and, if it is linked to a unit of that plan too, as that
+   * unit's contact), a unit contact's as the unit it is linked to; an account linked to the county
+   * office's own unit acts as the county office; an account without its link is nobody.
    */
   public Actor forConsole(String username, Collection<String> roles, Long memberId, Long unitId) {
     String id = Actor.console(username);
@@ -78,15 +81,19 @@ public class Actors {
       Optional<Member> member = members.findById(memberId);
       if (member.isPresent()) {
         Actor linked = forMember(member.get());
-        return new Actor(id, linked.name(), linked.role(), linked.planId(), linked.memberId(), linked.teamId(),
-            linked.leads(), linked.unitIds());
+        // An account linked to a unit of the same plan as well holds both capacities.
+        Optional<ResponsibleUnit> unit = linkedUnit(unitId).filter(u -> Objects.equals(u.getPlanId(), linked.planId()));
+        Set<Long> unitIds = new HashSet<>(linked.unitIds());
+        unit.ifPresent(u -> unitIds.add(u.getId()));
+        Actor.Role role = unit.filter(Actors::countyOffice).isPresent() ? Actor.Role.COUNTY_OFFICE : linked.role();
+        return new Actor(id, linked.name(), role, linked.planId(), linked.memberId(), linked.teamId(),
+            linked.leads(), unitIds);
       }
     }
-    if (roles.contains(UNIT_CONTACT) && unitId != null) {
-      Optional<ResponsibleUnit> unit = units.findById(unitId);
+    if (roles.contains(UNIT_CONTACT)) {
+      Optional<ResponsibleUnit> unit = linkedUnit(unitId);
       if (unit.isPresent()) {
-        Actor.Role role = unit.get().getKind() == ResponsibleUnit.Kind.COUNTY_OFFICE
-            ? Actor.Role.COUNTY_OFFICE : Actor.Role.UNIT_CONTACT;
+        Actor.Role role = countyOffice(unit.get()) ? Actor.Role.COUNTY_OFFICE : Actor.Role.UNIT_CONTACT;
         return new Actor(id, username, role, unit.get().getPlanId(), null, null, false, Set.of(unitId));
       }
     }
@@ -94,6 +101,15 @@ public class Actors {
       return Actor.viewer(id, username);
     }
     return Actor.unknown(id);
+  }
+
+  private Optional<ResponsibleUnit> linkedUnit(Long unitId) {
+    return unitId == null ? Optional.empty() : units.findById(unitId);
+  }
+
+  /** The county office's own unit (县乡村振兴局): its contacts act as the county office. */
+  private static boolean countyOffice(ResponsibleUnit unit) {
+    return unit.getKind() == ResponsibleUnit.Kind.COUNTY_OFFICE;
   }
 
   private Actor build(String id, String name, long planId, Member member, String userId) {
@@ -105,7 +121,7 @@ public class Actors {
           .filter(u -> u.getPlanId() == planId)
           .toList();
       unitIds = mine.stream().map(ResponsibleUnit::getId).collect(Collectors.toSet());
-      countyOffice = mine.stream().anyMatch(u -> u.getKind() == ResponsibleUnit.Kind.COUNTY_OFFICE);
+      countyOffice = mine.stream().anyMatch(Actors::countyOffice);
     }
     Actor.Role role;
     if (countyOffice) {
