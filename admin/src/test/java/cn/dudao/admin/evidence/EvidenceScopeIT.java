@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.dudao.admin.AdminApplication;
 import cn.dudao.admin.security.ConsoleUser;
 import cn.dudao.admin.security.ConsoleUserRepository;
+import cn.dudao.bot.evidence.EvidenceLedger;
 import cn.dudao.bot.evidence.EvidenceStore;
 import cn.dudao.bot.evidence.MediaFetches;
 import cn.dudao.bot.evidence.StoredPhoto;
@@ -37,12 +38,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code /evidence/{id}} is cut to the console user's scope: county office and viewers see every photo;
  * a team leader the photos of his team's problems; a unit contact the finding photos of problems
  * assigned to his unit and the rectification photos sent for them. Everyone else gets the 404 a missing
- * photo gets, for the photo and its thumbnail alike; anonymous users are sent to the login page.
+ * photo gets, for the photo and its thumbnail alike; anonymous users are sent to the login page. The
+ * problem page flags a rectification photo that is the problem's own finding photo.
  */
 @SpringBootTest(classes = AdminApplication.class, properties = "dudao.console.admin-password=correct-horse-battery")
 @AutoConfigureMockMvc
@@ -71,6 +74,10 @@ class EvidenceScopeIT {
   ResponsibleUnitRepository units;
   @Autowired
   ConsoleUserRepository users;
+  @Autowired
+  EvidenceLedger ledger;
+  @Autowired
+  TransactionTemplate transactions;
 
   Member leader1;
   Member leader2;
@@ -134,6 +141,25 @@ class EvidenceScopeIT {
     hidden(eduFinding, user("no-such-account").roles("UNIT_CONTACT"));
   }
 
+  @Test
+  void theProblemPageFlagsARectificationPhotoIdenticalToTheProblemsFindingPhoto() throws Exception {
+    long finding = photo("lvliping", 11);
+    long problem = problem(leader1, education, finding);
+    long same = photo("jyj-lly", 11);
+    long other = photo("jyj-lly", 12);
+    long report = report(problem, same + "," + other);
+    Integer flagged = transactions.execute(t -> ledger.linkRectification(problem, report, "jyj-lly",
+        java.util.List.of(same, other), java.util.List.of(finding)));
+    assertThat(flagged).isEqualTo(1);
+
+    String page = mvc.perform(get("/problems/{id}", problem).with(user("admin").roles("COUNTY_ADMIN")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String reports = page.substring(page.indexOf("id=\"reports\""), page.indexOf("id=\"trail\""));
+    assertThat(reports).contains("/evidence/" + same + "/thumb").contains("/evidence/" + other + "/thumb");
+    assertThat(reports.split("⚠ 整改照片与问题照片相同", -1)).as("one flagged photo").hasSize(2);
+    assertThat(page.substring(0, page.indexOf("id=\"reports\""))).doesNotContain("整改照片与问题照片相同");
+  }
+
   private void seen(long id, RequestPostProcessor who) throws Exception {
     mvc.perform(get("/evidence/" + id).with(who)).andExpect(status().isOk());
     mvc.perform(get("/evidence/" + id + "/thumb").with(who)).andExpect(status().isOk());
@@ -173,6 +199,13 @@ class EvidenceScopeIT {
       return ps;
     }, key);
     return key.getKey().longValue();
+  }
+
+  /** A unit report on {@code problemId} listing {@code evidenceIds}, not yet linked; its id. */
+  private long report(long problemId, String evidenceIds) {
+    jdbc.update("INSERT INTO problem_reports (problem_id, kind, body, evidence_ids, actor, created_at)"
+        + " VALUES (?, 'REPORT', '已整改', ?, 'wecom:jyj-lly', ?)", problemId, evidenceIds, Timestamp.from(Instant.now()));
+    return jdbc.queryForObject("SELECT MAX(id) FROM problem_reports WHERE problem_id = ?", Long.class, problemId);
   }
 
   private void rectification(long problemId, long evidenceId) {

@@ -67,6 +67,25 @@ class EvidenceChecks {
     flag(e, EvidenceFlag.Code.PHOTO_REUSED, "同一张照片也用于：" + where);
   }
 
+  /**
+   * Flags a rectification photo whose bytes are those of one of the problem's finding photos
+   * {@code findingEvidenceIds}; true when it does.
+   */
+  boolean sameAsFinding(Evidence e, java.util.Collection<Long> findingEvidenceIds) {
+    if (e.getSha256() == null || findingEvidenceIds.isEmpty()) {
+      return false;
+    }
+    List<Long> same = evidence.findAllById(findingEvidenceIds).stream()
+        .filter(o -> !o.getId().equals(e.getId()) && e.getSha256().equals(o.getSha256()))
+        .map(Evidence::getId).sorted().toList();
+    if (same.isEmpty()) {
+      return false;
+    }
+    flag(e, EvidenceFlag.Code.SAME_AS_FINDING_PHOTO, EvidenceFlag.Code.SAME_AS_FINDING_PHOTO.label() + "（问题照片：证据 "
+        + same.stream().map(String::valueOf).collect(Collectors.joining("、")) + "）");
+    return true;
+  }
+
   private void captureTime(Evidence e, Inspection inspection) {
     Instant taken = e.getTakenAt();
     if (taken == null) {

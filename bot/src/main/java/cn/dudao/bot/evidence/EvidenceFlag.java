@@ -21,7 +21,23 @@ public class EvidenceFlag {
     /** The EXIF capture time lies outside the visit's time window. */
     TAKEN_OUTSIDE_VISIT,
     /** The photo's EXIF position or the sent location is implausibly far from the village. */
-    FAR_FROM_VILLAGE
+    FAR_FROM_VILLAGE,
+    /** A rectification photo holds the same bytes as one of the problem's own finding photos. */
+    SAME_AS_FINDING_PHOTO;
+
+    /** The flag as a reviewer reads it. */
+    public String label() {
+      switch (this) {
+        case PHOTO_REUSED:
+          return "照片重复使用";
+        case TAKEN_OUTSIDE_VISIT:
+          return "拍摄时间不在核查时间内";
+        case FAR_FROM_VILLAGE:
+          return "拍摄地点距村较远";
+        default:
+          return "整改照片与问题照片相同";
+      }
+    }
   }
 
   @Id

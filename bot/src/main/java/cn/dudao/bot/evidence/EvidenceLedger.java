@@ -109,9 +109,14 @@ public class EvidenceLedger {
 
   /**
    * Links the photos of a submitted rectification report to it; ids that name no photo of
-   * {@code uploader} are ignored. Each photo is linked to one report once.
+   * {@code uploader} are ignored. Each photo is linked to one report once. A photo with the bytes of
+   * one of the problem's own finding photos {@code findingEvidenceIds} is flagged (never refused).
+   *
+   * @return how many of the linked photos are the same as a finding photo
    */
-  public void linkRectification(long problemId, long reportId, String uploader, Collection<Long> evidenceIds) {
+  public int linkRectification(long problemId, long reportId, String uploader, Collection<Long> evidenceIds,
+                               Collection<Long> findingEvidenceIds) {
+    int same = 0;
     for (Long id : evidenceIds) {
       Optional<Evidence> found = photo(id).filter(e -> Objects.equals(e.getUploader(), uploader));
       if (found.isEmpty() || links.existsByEvidenceIdAndReportId(id, reportId)) {
@@ -119,7 +124,11 @@ public class EvidenceLedger {
       }
       found.get().attach(null, null, null, clock.instant());
       links.save(EvidenceLink.rectification(id, problemId, reportId, clock.instant()));
+      if (checks.sameAsFinding(found.get(), findingEvidenceIds)) {
+        same++;
+      }
     }
+    return same;
   }
 
   /** The rectification photos of a problem, oldest report first: for the console's problem page. */

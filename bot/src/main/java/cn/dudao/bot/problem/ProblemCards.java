@@ -1,5 +1,6 @@
 package cn.dudao.bot.problem;
 
+import cn.dudao.bot.evidence.EvidenceFlag;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -12,6 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ProblemCards {
+
+  /** What the review card says of a rectification photo identical to a finding photo. */
+  static final String SAME_AS_FINDING = EvidenceFlag.Code.SAME_AS_FINDING_PHOTO.label();
 
   static final String PREFIX = "p:";
   static final String ACK = "ack";
@@ -66,11 +70,18 @@ class ProblemCards {
   }
 
   /** To the inspector who found it: the report, 通过 or 驳回. */
-  OutgoingMessage review(Problem p, String unitName, String report, int photos) {
+  /**
+   * The review card to the inspector; {@code sameAsFinding} of the report's photos carry the bytes of
+   * the problem's own finding photos, which the card points out (never blocking).
+   */
+  OutgoingMessage review(Problem p, String unitName, String report, int photos, int sameAsFinding) {
+    String warning = sameAsFinding > 0 ? SAME_AS_FINDING + "（" + sameAsFinding + "张）" : "";
     String text = "【整改复核】问题编号 " + p.getId() + "\n问题：" + p.getWording() + "\n地点：" + p.place()
         + "\n责任单位：" + unitName + "\n整改情况：" + report + (photos > 0 ? "\n整改照片：" + photos + "张" : "")
+        + (warning.isEmpty() ? "" : "\n⚠ " + warning + "，请重点核实")
         + "\n证据：" + evidence(p) + "\n请核实后点击“通过”（销号）或“驳回”（随后回复驳回理由）。";
-    return card(text, "整改复核（" + p.getId() + "号）", unitName, report,
+    return card(text, "整改复核（" + p.getId() + "号）", warning.isEmpty() ? unitName : "⚠ " + warning + " · " + unitName,
+        report,
         List.of(new OutgoingMessage.Button(key(p.getId(), APPROVE), "通过"),
             new OutgoingMessage.Button(key(p.getId(), REJECT), "驳回")));
   }

@@ -47,13 +47,18 @@ class ProblemReview {
     workflow.apply(problem, ProblemTransitions.Transition.SUBMIT, actor.id(), text);
     ProblemReport report = reports.save(new ProblemReport(problem.getId(), ProblemReport.Kind.REPORT, text, photos,
         actor.id(), actor.name(), clock.instant()));
-    ledger.linkRectification(problem.getId(), report.getId(), senderUserId,
-        photos.stream().filter(p -> p.matches("\\d{1,18}")).map(Long::valueOf).toList());
+    int sameAsFinding = ledger.linkRectification(problem.getId(), report.getId(), senderUserId, ids(photos),
+        ids(problem.getEvidenceIds()));
     String unitName = recipients.unitName(problem.getUnitId());
     recipients.reviewers(problem).forEach(r -> outbox.enqueue(channel, r,
-        cards.review(problem, unitName, text, photos.size())));
+        cards.review(problem, unitName, text, photos.size(), sameAsFinding)));
     return List.of(OutgoingMessage.text("整改情况已提交（问题 " + problem.getId() + "，照片" + photos.size()
         + "张），等待" + problem.getInspectorName() + "复核。"));
+  }
+
+  /** The evidence record ids among {@code evidenceIds} (older rows may hold other media references). */
+  private static List<Long> ids(List<String> evidenceIds) {
+    return evidenceIds.stream().filter(p -> p.matches("\\d{1,18}")).map(Long::valueOf).toList();
   }
 
   void approve(Problem problem, Actor actor, InboundMessage.Channel channel) {

@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.dudao.bot.BotApplication;
 import cn.dudao.bot.evidence.Evidence;
+import cn.dudao.bot.evidence.EvidenceFlag;
+import cn.dudao.bot.evidence.EvidenceFlagRepository;
 import cn.dudao.bot.evidence.EvidenceLedger;
 import cn.dudao.bot.evidence.EvidenceLink;
 import cn.dudao.bot.evidence.EvidenceLinkRepository;
@@ -64,6 +66,7 @@ class RectificationPhotosIT {
 
   private static final String INSPECTOR = "lvliping";
   private static final String EDUCATION = "jyj-lly";
+  private static final String WATER = "slj-lly";
   private static final WeComApiStub WECOM = new WeComApiStub().start();
   private static final Path MEDIA = tempDir();
   private static final AtomicLong CLICK = new AtomicLong(Instant.now().getEpochSecond());
@@ -96,6 +99,8 @@ class RectificationPhotosIT {
   EvidenceLinkRepository links;
   @Autowired
   EvidenceLedger ledger;
+  @Autowired
+  EvidenceFlagRepository flags;
   @Autowired
   EvidenceStore store;
   @Autowired
@@ -187,24 +192,73 @@ class RectificationPhotosIT {
 
     // The reviewer's card counts the photo.
     JsonNode review = awaitLast(INSPECTOR, m -> isCard(m) && textOf(m).contains("整改复核（" + id + "号）"));
-    assertThat(textOf(review)).contains("已为该户送教上门");
+    assertThat(textOf(review)).contains("已为该户送教上门").doesNotContain(ProblemCards.SAME_AS_FINDING);
+  }
+
+  @Test
+  void aRectificationPhotoIdenticalToTheProblemsOwnFindingPhotoIsFlaggedForTheReviewerButAccepted() {
+    // The inspector's finding photo, fetched from WeCom like any other.
+    byte[] photo = TestPhotos.jpeg(1000, 750, 777, null);
+    WECOM.servePhoto("finding-same", photo, 0);
+    deliver(WeComCallbacks.imageXml(INSPECTOR, WeComCallbacks.nextMsgId(), "finding-same"));
+    Evidence finding = await().atMost(Duration.ofSeconds(20))
+        .until(() -> evidence.findByUploaderOrderByIdAsc(INSPECTOR), l -> !l.isEmpty()).get(0);
+    long id = assignedProblem(WATER, "drinking_water", "安全饮水", "安全饮水：一处供水设施冻损未修复",
+        List.of(Long.toString(finding.getId())));
+
+    JsonNode notice = awaitLast(WATER, m -> isCard(m) && textOf(m).contains("整改通知（" + id + "号）"));
+    press(WATER, buttonKey(notice, "签收"), "same-ack");
+    awaitLast(WATER, m -> textOf(m).contains("已签收问题 " + id));
+    press(WATER, buttonKey(notice, "提交整改情况"), "same-report");
+    awaitLast(WATER, m -> textOf(m).contains("请提交问题 " + id));
+    // The unit sends back the very photo the inspector took (WeCom gives it a new media id).
+    WECOM.servePhoto("rect-same", photo, 0);
+    deliver(WeComCallbacks.imageXml(WATER, WeComCallbacks.nextMsgId(), "rect-same"));
+    awaitLast(WATER, m -> textOf(m).contains("已收到整改照片（共1张）"));
+    deliver(WeComCallbacks.textXml(WATER, WeComCallbacks.nextMsgId(), "供水设施已修复"));
+    awaitLast(WATER, m -> textOf(m).contains("整改情况已提交（问题 " + id + "，照片1张）"));
+
+    // Never blocking: the report is in review, the photo linked; the photo carries the flag.
+    assertThat(problems.findById(id).orElseThrow().getStatus()).isEqualTo(ProblemStatus.AWAITING_REVIEW);
+    Evidence sent = evidence.findByUploaderOrderByIdAsc(WATER).get(0);
+    assertThat(sent.getSha256()).isEqualTo(finding.getSha256());
+    assertThat(ledger.rectificationPhotos(id)).extracting(EvidenceLedger.RectificationPhoto::evidenceId)
+        .containsExactly(sent.getId());
+    assertThat(flags.findByEvidenceIdOrderByIdAsc(sent.getId())).singleElement().satisfies(f -> {
+      assertThat(f.getCode()).isEqualTo(EvidenceFlag.Code.SAME_AS_FINDING_PHOTO);
+      assertThat(f.getDetail()).contains("整改照片与问题照片相同").contains(Long.toString(finding.getId()));
+    });
+    assertThat(flags.findByEvidenceIdOrderByIdAsc(finding.getId())).isEmpty();
+    JsonNode review = awaitLast(INSPECTOR, m -> isCard(m) && textOf(m).contains("整改复核（" + id + "号）"));
+    assertThat(textOf(review)).contains("⚠ 整改照片与问题照片相同（1张）").contains("供水设施已修复");
   }
 
   /** A problem for 县教育局 in the inspector's first area, assigned (its contact gets the notice). */
   private long assignedProblem() {
+    return assignedProblem(EDUCATION, "compulsory_education", "义务教育", "义务教育：一名适龄儿童未落实送教上门", List.of());
+  }
+
+  /** A problem of {@code indicator} in the inspector's first area with his evidence, assigned to {@code contact}'s unit. */
+  private long assignedProblem(String contact, String indicator, String category, String wording, List<String> evidenceIds) {
     Map<String, Object> member = jdbc.queryForMap("SELECT id, plan_id, team_id FROM members WHERE wecom_user_id = ?",
         INSPECTOR);
     Long areaId = jdbc.queryForObject("SELECT id FROM areas WHERE team_id = ? ORDER BY sort_order LIMIT 1", Long.class,
         member.get("team_id"));
     Problem problem = transactions.execute(status -> intake.open(((Number) member.get("plan_id")).longValue(), null,
-        null, "compulsory_education", "义务教育", "义务教育：一名适龄儿童未落实送教上门", areaId, null, null, "右卫示例一村",
-        List.of(), ((Number) member.get("id")).longValue(), "吕利平", InboundMessage.Channel.WECOM));
+        null, indicator, category, wording, areaId, null, null, "右卫示例一村",
+        evidenceIds, ((Number) member.get("id")).longValue(), "吕利平", InboundMessage.Channel.WECOM));
     assertThat(problem.getStatus()).isEqualTo(ProblemStatus.ASSIGNED);
+    assertThat(jdbc.queryForObject("SELECT u.name FROM units u JOIN unit_contacts c ON c.unit_id = u.id"
+        + " WHERE c.wecom_user_id = ? AND u.id = ?", String.class, contact, problem.getUnitId())).isNotBlank();
     return problem.getId();
   }
 
   private void press(String key, String responseCode) {
-    deliver(WeComCallbacks.cardEventXml(EDUCATION, CLICK.incrementAndGet(), key, "task-" + responseCode, responseCode));
+    press(EDUCATION, key, responseCode);
+  }
+
+  private void press(String user, String key, String responseCode) {
+    deliver(WeComCallbacks.cardEventXml(user, CLICK.incrementAndGet(), key, "task-" + responseCode, responseCode));
   }
 
   /** Delivers a callback three times, as WeCom does when it does not hear back in time, and waits until applied. */
