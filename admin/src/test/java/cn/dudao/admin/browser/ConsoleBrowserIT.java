@@ -92,7 +92,8 @@ class ConsoleBrowserIT {
 
   @BeforeAll
   void seedAndOpen() {
-    new SeededConsole().seed(new Conversations(inbox, inboxRecords, inspections, transcripts, photoIntake), users, members, units, encoder);
+    new SeededConsole().seed(new Conversations(inbox, inboxRecords, inspections, transcripts, photoIntake), users,
+        members, units, encoder);
     browser = new Browser(downloads);
   }
 

@@ -235,8 +235,8 @@ class ExportsIT extends SeededConsoleIT {
         + " AND merged_into_id IS NULL", Long.class, seeded.villageCheck.getPlanId(), water)
         .stream().map(id -> "F" + id).toList();
     assertThat(waters).isNotEmpty();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problems WHERE plan_id = ? AND (unit_id IS NULL OR unit_id <> ?)",
-        Long.class, seeded.villageCheck.getPlanId(), water)).isPositive();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problems WHERE plan_id = ?"
+        + " AND (unit_id IS NULL OR unit_id <> ?)", Long.class, seeded.villageCheck.getPlanId(), water)).isPositive();
     byte[] unitList = mvc.perform(get("/exports/problems.xlsx").with(user("unit1").roles("UNIT_CONTACT")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(unitList))) {

@@ -67,7 +67,8 @@ class ConsoleScopeIT extends SeededConsoleIT {
     // Both capacities count: a water problem found by another team is visible, nothing else of other teams.
     assertThat(where("unit_id = ? AND team_id <> ?", water, team)).isNotEmpty();
     assertThat(seen).containsExactlyInAnyOrderElementsOf(where("(team_id = ? OR unit_id = ?)", team, water));
-    assertThat(ids(user("leader1").roles("TEAM_LEADER"))).containsExactlyInAnyOrderElementsOf(where("team_id = ?", team));
+    assertThat(ids(user("leader1").roles("TEAM_LEADER")))
+        .containsExactlyInAnyOrderElementsOf(where("team_id = ?", team));
   }
 
   @Test
@@ -76,7 +77,8 @@ class ConsoleScopeIT extends SeededConsoleIT {
     Actor actor = actors.forConsole("unit1", List.of(Actors.UNIT_CONTACT), null, water);
     assertThat(actor.role()).isEqualTo(Actor.Role.UNIT_CONTACT);
     assertThat(ids(user("unit1").roles("UNIT_CONTACT"))).isNotEmpty()
-        .containsExactlyInAnyOrderElementsOf(allowed(actor)).containsExactlyInAnyOrderElementsOf(where("unit_id = ?", water));
+        .containsExactlyInAnyOrderElementsOf(allowed(actor))
+        .containsExactlyInAnyOrderElementsOf(where("unit_id = ?", water));
   }
 
   private void account(String username, ConsoleUser.Role role, Long memberId, Long unitId) {

@@ -66,7 +66,8 @@ public abstract class SeededConsoleIT {
   @BeforeAll
   void seedOnce() {
     seeded = SEEDED.computeIfAbsent(context, c -> new SeededConsole()
-        .seed(new Conversations(inbox, inboxRecords, inspections, transcripts, photoIntake), users, members, units, encoder));
+        .seed(new Conversations(inbox, inboxRecords, inspections, transcripts, photoIntake), users, members, units,
+            encoder));
   }
 
   static java.nio.file.Path mediaRoot() {

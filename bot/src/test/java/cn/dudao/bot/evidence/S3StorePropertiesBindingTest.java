@@ -37,6 +37,7 @@ class S3StorePropertiesBindingTest {
   }
 
   private static S3StoreProperties bind(Map<String, String> values) {
-    return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("dudao.evidence.s3", S3StoreProperties.class);
+    return new Binder(new MapConfigurationPropertySource(values))
+        .bindOrCreate("dudao.evidence.s3", S3StoreProperties.class);
   }
 }

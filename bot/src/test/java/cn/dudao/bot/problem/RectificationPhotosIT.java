@@ -238,8 +238,9 @@ class RectificationPhotosIT {
     return assignedProblem(EDUCATION, "compulsory_education", "义务教育", "义务教育：一名适龄儿童未落实送教上门", List.of());
   }
 
-  /** A problem of {@code indicator} in the inspector's first area with his evidence, assigned to {@code contact}'s unit. */
-  private long assignedProblem(String contact, String indicator, String category, String wording, List<String> evidenceIds) {
+  /** A problem of {@code indicator} in the inspector's first area with his evidence, for {@code contact}'s unit. */
+  private long assignedProblem(String contact, String indicator, String category, String wording,
+                               List<String> evidenceIds) {
     Map<String, Object> member = jdbc.queryForMap("SELECT id, plan_id, team_id FROM members WHERE wecom_user_id = ?",
         INSPECTOR);
     Long areaId = jdbc.queryForObject("SELECT id FROM areas WHERE team_id = ? ORDER BY sort_order LIMIT 1", Long.class,
