@@ -39,7 +39,11 @@ public class Outbox {
   }
 
   public OutgoingMessage read(OutboxRecord record) {
-    return json.readValue(record.getPayload(), OutgoingMessage.class);
+    return read(record.getPayload());
+  }
+
+  OutgoingMessage read(String payload) {
+    return json.readValue(payload, OutgoingMessage.class);
   }
 
   String write(OutgoingMessage message) {

@@ -8,11 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executor;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,6 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * into a digest and the rest waits for the window: nothing is dropped. A claim in the database keeps two
  * nodes from sending the same message; a node that dies loses its claims when they lapse.
  *
+ * <p>Different recipients are served in parallel on a bounded pool of this dispatcher's own
+ * ({@code dudao.outbox.parallelism}); one recipient is served by at most one task per node, and across
+ * nodes only his oldest pending message can be claimed, so his order holds whoever sends. A round
+ * claims the heads of many recipients at once ({@link OutboxClaims#claimHeads}); each task then sends
+ * its claimed message and goes on with that recipient's next ones.
+ *
  * <p>The poll runs on every node on purpose (the claims share the work), unlike the cluster-wide jobs
  * under ShedLock. Delivery is at least once with one window: a node that dies after WeCom accepted a
  * message and before it marked it SENT leaves a claim that lapses, and the message goes out again.
@@ -34,12 +46,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OutboxDispatcher implements SmartLifecycle {
 
-  /** How long a stopping node waits for the message it is sending before it lets go. */
+  /** How long a stopping node waits for the messages it is sending before it lets go. */
   private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+  /** Recipients looked at per round, and heads claimed per statement. */
+  private static final int ROUND = 500;
+  private static final int CLAIM_BATCH = 100;
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
   private final OutboxRepository repository;
+  private final OutboxClaims claims;
   private final Outbox outbox;
   private final Map<cn.dudao.bot.inbox.InboundMessage.Channel, ChannelSender> senders;
   private final SendBudget budget;
@@ -47,16 +63,21 @@ class OutboxDispatcher implements SmartLifecycle {
   private final OutboxProperties properties;
   private final Clock clock;
   private final TransactionTemplate tx;
-  private final Executor executor;
   private final String node = "node-" + UUID.randomUUID();
+  private final AtomicLong claimSeq = new AtomicLong();
+  /** Runs rounds; one running and one waiting at most, so a burst of commits costs one more round. */
+  private final ThreadPoolExecutor rounds;
+  /** Sends, one task per recipient at a time. */
+  private final ThreadPoolExecutor pool;
+  private final Set<String> active = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
   private volatile boolean stopping = true;
 
-  OutboxDispatcher(OutboxRepository repository, Outbox outbox, List<ChannelSender> senders, SendBudget budget,
-                   Backlog backlog, OutboxProperties properties, Clock clock, TransactionTemplate tx,
-                   @Qualifier("dudaoWorkers") Executor executor) {
+  OutboxDispatcher(OutboxRepository repository, OutboxClaims claims, Outbox outbox, List<ChannelSender> senders,
+                   SendBudget budget, Backlog backlog, OutboxProperties properties, Clock clock, TransactionTemplate tx) {
     this.repository = repository;
+    this.claims = claims;
     this.outbox = outbox;
     this.senders = new EnumMap<>(cn.dudao.bot.inbox.InboundMessage.Channel.class);
     senders.forEach(s -> this.senders.put(s.channel(), s));
@@ -65,13 +86,27 @@ class OutboxDispatcher implements SmartLifecycle {
     this.properties = properties;
     this.clock = clock;
     this.tx = tx;
-    this.executor = executor;
+    this.rounds = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
+        named("dudao-outbox-round"), new ThreadPoolExecutor.DiscardPolicy());
+    int parallelism = Math.max(1, properties.parallelism());
+    this.pool = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(ROUND * 2), named("dudao-outbox-"), new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicLong n = new AtomicLong();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   @TransactionalEventListener
   void onQueued(Outbox.MessagesQueued event) {
     if (!stopping) {
-      executor.execute(this::dispatchDue);
+      again.set(true);
+      rounds.execute(this::dispatchDue);
     }
   }
 
@@ -81,14 +116,16 @@ class OutboxDispatcher implements SmartLifecycle {
   }
 
   /**
-   * On shutdown no new message is claimed, and the one being sent is finished and marked SENT before
+   * On shutdown no new message is claimed, and the ones being sent are finished and marked SENT before
    * the database goes away (lifecycle stop comes before any bean is destroyed).
    */
   @Override
   public void stop() {
     stopping = true;
+    rounds.shutdown();
+    pool.shutdown();
     long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-    while (running.get() && System.nanoTime() < deadline) {
+    while ((running.get() || !active.isEmpty()) && System.nanoTime() < deadline) {
       try {
         Thread.sleep(10);
       } catch (InterruptedException e) {
@@ -108,7 +145,10 @@ class OutboxDispatcher implements SmartLifecycle {
     dispatchDue();
   }
 
-  /** Sends everything due now. Concurrent calls on one node coalesce into one more round. */
+  /**
+   * Claims the next message of every recipient with something due and not already served on this node,
+   * and hands each to the pool. Concurrent calls on one node coalesce into one more round.
+   */
   void dispatchDue() {
     if (stopping || !running.compareAndSet(false, true)) {
       again.set(true);
@@ -117,11 +157,15 @@ class OutboxDispatcher implements SmartLifecycle {
     try {
       do {
         again.set(false);
-        for (String recipient : repository.findRecipientsDue(clock.instant(), Limit.of(500))) {
-          if (stopping) {
-            return;
+        List<String> idle = repository.findRecipientsDue(clock.instant(), Limit.of(ROUND)).stream()
+            .filter(r -> !active.contains(r)).toList();
+        for (int from = 0; from < idle.size() && !stopping; from += CLAIM_BATCH) {
+          Instant now = clock.instant();
+          String token = token();
+          for (OutboxClaims.Claimed claimed : claims.claimHeads(idle.subList(from, Math.min(idle.size(), from + CLAIM_BATCH)),
+              token, now.plus(properties.claimTimeout()), now)) {
+            serve(claimed, token);
           }
-          dispatchRecipient(recipient);
         }
       } while (again.get() && !stopping);
     } catch (RuntimeException e) {
@@ -131,64 +175,88 @@ class OutboxDispatcher implements SmartLifecycle {
     }
   }
 
+  /** Sends the claimed message and then the recipient's next ones, on the pool. */
+  private void serve(OutboxClaims.Claimed claimed, String token) {
+    String recipient = claimed.recipient();
+    if (!active.add(recipient)) {
+      // another task of this node serves him; it will reach this message itself
+      claims.release(claimed.id(), token);
+      return;
+    }
+    try {
+      pool.execute(() -> {
+        try {
+          if (stopping) {
+            claims.release(claimed.id(), token);
+          } else if (deliver(claimed)) {
+            dispatchRecipient(recipient);
+          }
+        } catch (RuntimeException e) {
+          log.warn("Outbox delivery to {} failed: {}", recipient, e.toString());
+        } finally {
+          active.remove(recipient);
+        }
+      });
+    } catch (RejectedExecutionException full) {
+      active.remove(recipient);
+      claims.release(claimed.id(), token);
+    }
+  }
+
   private void dispatchRecipient(String recipient) {
     while (!stopping) {
       Instant now = clock.instant();
-      Optional<OutboxRecord> head = repository.findFirstByRecipientAndStatusOrderByIdAsc(recipient,
-          OutboxRecord.Status.PENDING);
-      if (head.isEmpty() || head.get().getNextAttemptAt().isAfter(now)) {
-        return;
-      }
-      Long id = head.get().getId();
-      if (repository.claim(id, node, now.plus(properties.claimTimeout()), now) != 1) {
-        return;
-      }
-      if (!deliver(id)) {
+      Optional<OutboxClaims.Claimed> next = claims.claimHead(recipient, token(), now.plus(properties.claimTimeout()), now);
+      if (next.isEmpty() || !deliver(next.get())) {
         return;
       }
     }
   }
 
+  private String token() {
+    return node + ":" + claimSeq.incrementAndGet();
+  }
+
   /** Sends one claimed message and records the outcome; false when the recipient must wait. */
-  private boolean deliver(Long id) {
-    OutboxRecord record = repository.findById(id).orElseThrow();
-    OutgoingMessage message = outbox.read(record);
-    ChannelSender sender = senders.get(record.getChannel());
+  private boolean deliver(OutboxClaims.Claimed claimed) {
+    Long id = claimed.id();
+    OutboxClaims.Claimed record = claimed;
+    OutgoingMessage message = outbox.read(claimed.payload());
+    ChannelSender sender = senders.get(record.channel());
     // update_template_card changes a card already delivered; it is not a message/send and not counted.
     boolean counted = sender.perMemberLimits() && message.type() != OutgoingMessage.Type.CARD_UPDATE;
     if (counted && message.type() == OutgoingMessage.Type.TEXT
-        && backlog.digestIfPressed(id, budget.remaining(record.getRecipient())) > 0) {
-      record = repository.findById(id).orElseThrow();
-      message = outbox.read(record);
+        && backlog.digestIfPressed(id, budget.remaining(record.recipient())) > 0) {
+      message = outbox.read(repository.findById(id).orElseThrow());
     }
-    Optional<Instant> wait = counted ? budget.tryTake(record.getRecipient()) : Optional.empty();
+    Optional<Instant> wait = counted ? budget.tryTake(record.recipient()) : Optional.empty();
     if (wait.isPresent()) {
       save(id, r -> r.retryAt(wait.get(), "per-member limit", false));
       return false;
     }
     ChannelSender.Result result;
     try {
-      result = sender.send(record.getRecipient(), message);
+      result = sender.send(record.recipient(), message);
     } catch (RuntimeException e) {
       result = new ChannelSender.Result.Retry(e.getClass().getSimpleName(), null);
     }
     Instant now = clock.instant();
     if (result instanceof ChannelSender.Result.Sent sent) {
-      save(id, r -> r.markSent(now, sent.responseCode()));
+      claims.markSent(id, now, sent.responseCode());
       return true;
     }
     if (result instanceof ChannelSender.Result.Throttled throttled) {
       save(id, r -> r.retryAt(now.plus(throttled.delay()), throttled.reason(), false));
       return false;
     }
-    if (result instanceof ChannelSender.Result.Retry retry && record.getAttempts() + 1 < properties.maxAttempts()) {
-      Duration delay = retry.delay() != null ? retry.delay() : backoff(record.getAttempts());
+    if (result instanceof ChannelSender.Result.Retry retry && record.attempts() + 1 < properties.maxAttempts()) {
+      Duration delay = retry.delay() != null ? retry.delay() : backoff(record.attempts());
       save(id, r -> r.retryAt(now.plus(delay), retry.reason(), true));
       return false;
     }
     String reason = result instanceof ChannelSender.Result.Permanent p ? p.reason()
         : ((ChannelSender.Result.Retry) result).reason();
-    log.warn("Outbox message {} to {} is a dead letter: {}", id, record.getRecipient(), reason);
+    log.warn("Outbox message {} to {} is a dead letter: {}", id, record.recipient(), reason);
     save(id, r -> r.markDead(reason));
     return true;
   }
