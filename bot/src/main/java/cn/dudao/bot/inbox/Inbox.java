@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,6 +70,28 @@ public class Inbox {
     markSeen(seenKey);
     events.publishEvent(new MessageRecorded(message.userId()));
     return Outcome.ACCEPTED;
+  }
+
+  /**
+   * The next message of a person to apply: the earliest he sent. Read inside the conversation
+   * transaction, under his row lock; the row is not managed by JPA ({@link #markDone} records the outcome).
+   */
+  public Optional<InboundRecord> nextPending(String userId) {
+    return jdbc.query("SELECT id, dedupe_key, channel, user_id, sent_at, received_at, kind, payload, attempts "
+            + "FROM inbound_messages WHERE user_id = ? AND status = 'PENDING' ORDER BY sent_at, id LIMIT 1",
+        (rs, i) -> InboundRecord.pending(rs.getLong(1), rs.getString(2), InboundMessage.Channel.valueOf(rs.getString(3)),
+            rs.getString(4), instant(rs.getObject(5, LocalDateTime.class)), instant(rs.getObject(6, LocalDateTime.class)),
+            rs.getString(7), rs.getString(8), rs.getInt(9)), userId).stream().findFirst();
+  }
+
+  /** Marks a message applied, in the caller's transaction. */
+  public void markDone(InboundRecord record, Instant at) {
+    jdbc.update("UPDATE inbound_messages SET status = 'DONE', processed_at = ? WHERE id = ?", utc(at), record.getId());
+    record.markDone(at);
+  }
+
+  private static Instant instant(LocalDateTime utc) {
+    return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
   }
 
   static LocalDateTime utc(Instant at) {

@@ -1,8 +1,14 @@
 package cn.dudao.bot.outbox;
 
 import cn.dudao.bot.inbox.InboundMessage;
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,23 +25,38 @@ public class Outbox {
   public record MessagesQueued() {}
 
   private final OutboxRepository repository;
+  private final JdbcTemplate jdbc;
   private final JsonMapper json;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  public Outbox(OutboxRepository repository, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
+  public Outbox(OutboxRepository repository, JdbcTemplate jdbc, JsonMapper json, Clock clock,
+                ApplicationEventPublisher events) {
     this.repository = repository;
+    this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
     this.events = events;
   }
 
-  /** Queues one message; returns its id. */
+  /** Queues one message; returns its id. One plain INSERT in the caller's transaction. */
   @Transactional(propagation = Propagation.MANDATORY)
   public long enqueue(InboundMessage.Channel channel, String recipient, OutgoingMessage message) {
-    OutboxRecord record = repository.save(new OutboxRecord(channel, recipient, write(message), clock.instant()));
+    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    String payload = write(message);
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_messages (channel, recipient, payload, "
+          + "status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)", new String[] {"id"});
+      insert.setString(1, channel.name());
+      insert.setString(2, recipient);
+      insert.setString(3, payload);
+      insert.setObject(4, now);
+      insert.setObject(5, now);
+      return insert;
+    }, key);
     events.publishEvent(new MessagesQueued());
-    return record.getId();
+    return key.getKey().longValue();
   }
 
   public OutgoingMessage read(OutboxRecord record) {

@@ -51,6 +51,11 @@ class OutboxDispatcher implements SmartLifecycle {
   /** Recipients looked at per round, and heads claimed per statement. */
   private static final int ROUND = 500;
   private static final int CLAIM_BATCH = 100;
+  /**
+   * Under load every commit asks for a round; back-to-back rounds would mostly re-read the same due
+   * recipients, so a round that was asked for again starts this long after the previous one.
+   */
+  private static final long ROUND_SPACING_MS = 20;
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -167,11 +172,21 @@ class OutboxDispatcher implements SmartLifecycle {
             serve(claimed, token);
           }
         }
-      } while (again.get() && !stopping);
+      } while (again.get() && !stopping && pause());
     } catch (RuntimeException e) {
       log.warn("Outbox round failed: {}", e.toString());
     } finally {
       running.set(false);
+    }
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(ROUND_SPACING_MS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
