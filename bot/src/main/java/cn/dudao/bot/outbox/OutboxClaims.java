@@ -23,7 +23,12 @@ import org.springframework.stereotype.Component;
 class OutboxClaims {
 
   /** A claimed message with what sending it needs. */
-  record Claimed(long id, InboundMessage.Channel channel, String recipient, String payload, int attempts) {}
+  record Claimed(long id, InboundMessage.Channel channel, String recipient, String payload, int attempts) {
+    // OutboxRecord's names, so the dispatcher reads a claim as it read the entity.
+    InboundMessage.Channel getChannel() { return channel; }
+    String getRecipient() { return recipient; }
+    int getAttempts() { return attempts; }
+  }
 
   private static final String CLAIMABLE = "status = 'PENDING' AND next_attempt_at <= ? "
       + "AND (claimed_until IS NULL OR claimed_until < ?)";
@@ -79,6 +84,13 @@ class OutboxClaims {
     }
     return jdbc.query("SELECT " + COLUMNS + " FROM outbox_messages WHERE id = ? AND claimed_by = ?", CLAIMED,
         head.get(0), token).stream().findFirst();
+  }
+
+  /** How many messages wait for the recipient (his claimed head included). */
+  long pending(String recipient) {
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status = 'PENDING'",
+        Long.class, recipient);
+    return n == null ? 0 : n;
   }
 
   /** Records a delivery: one UPDATE, no re-read. */
