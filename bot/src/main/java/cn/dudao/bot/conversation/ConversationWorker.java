@@ -83,7 +83,9 @@ class ConversationWorker {
   @Scheduled(fixedDelayString = "${dudao.inbox.sweep-interval:2s}")
   void sweep() {
     try {
-      inbox.findUsersWaitingSince(clock.instant().minus(ORPHAN_AGE), Limit.of(200)).forEach(this::drain);
+      // Handed to the worker pool, not drained here: under a backlog an inline drain held the scheduler
+      // (and every other schedule) for minutes (deploy/BENCHMARKS.md).
+      inbox.findUsersWaitingSince(clock.instant().minus(ORPHAN_AGE), Limit.of(200)).forEach(this::submit);
     } catch (RuntimeException e) {
       log.warn("Inbox sweep failed: {}", e.toString());
     }
