@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -180,6 +181,33 @@ class OutboxDispatcher implements SmartLifecycle {
     }
   }
 
+  /**
+   * Records a delivery WeCom accepted. If the database is away (a restart), the record is retried while
+   * the claim still holds: letting the claim lapse would send the message a second time.
+   */
+  private boolean markSent(Long id, Instant at, String responseCode) {
+    long deadline = System.nanoTime() + properties.claimTimeout().toNanos() / 2;
+    long wait = 100;
+    while (true) {
+      try {
+        claims.markSent(id, at, responseCode);
+        return true;
+      } catch (DataAccessException databaseAway) {
+        if (System.nanoTime() + wait * 1_000_000 > deadline) {
+          log.warn("Outbox message {} was sent but could not be marked SENT: {}", id, databaseAway.toString());
+          return false;
+        }
+        try {
+          Thread.sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+        wait = Math.min(wait * 2, 2_000);
+      }
+    }
+  }
+
   private static boolean pause() {
     try {
       Thread.sleep(ROUND_SPACING_MS);
@@ -259,8 +287,7 @@ class OutboxDispatcher implements SmartLifecycle {
     }
     Instant now = clock.instant();
     if (result instanceof ChannelSender.Result.Sent sent) {
-      claims.markSent(id, now, sent.responseCode());
-      return true;
+      return markSent(id, now, sent.responseCode());
     }
     if (result instanceof ChannelSender.Result.Throttled throttled) {
       save(id, r -> r.retryAt(now.plus(throttled.delay()), throttled.reason(), false));
