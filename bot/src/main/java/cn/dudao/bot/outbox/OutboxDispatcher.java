@@ -146,9 +146,13 @@ class OutboxDispatcher implements SmartLifecycle {
     return !stopping;
   }
 
+  /** Rounds run on their own thread: under load one round follows another, which must not hold the scheduler. */
   @Scheduled(fixedDelayString = "${dudao.outbox.poll-interval:1s}")
   void poll() {
-    dispatchDue();
+    if (!stopping) {
+      again.set(true);
+      rounds.execute(this::dispatchDue);
+    }
   }
 
   /**
