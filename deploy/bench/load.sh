@@ -5,7 +5,7 @@
 #   then the load driver (cn.dudao.bot.load.LoadDriver) at rising rates, and its verdict.
 #
 # Usage: NODES=1|2 RATES=250,500,1000 SECONDS=20 [INSPECTORS=3×max rate] \
-#        [FAULT=none|kill-node|redis-restart|mariadb-restart FAULT_AT=15] [DRAIN_TIMEOUT=600] deploy/bench/load.sh
+#        [FAULT=none|kill-node|redis-restart|mariadb-restart|mariadb-kill FAULT_AT=15] [DRAIN_TIMEOUT=600] deploy/bench/load.sh
 # Prints one table row per rate (ack throughput and latency), the database verdict (acknowledged, lost,
 # duplicated, applied as the script expects), how long the outbox took to empty, and CPU per component.
 # Needs: mariadbd + mariadb-install-db, redis-server, nginx (apt-get install -y nginx), a built
@@ -107,10 +107,13 @@ echo "kill -9 \$(cat $work/node1.pid)" > "$work/kill-node.sh"
 printf '%s\n' "redis-cli -p $redis_port shutdown nosave" "sleep 3" "$redis_cmd" > "$work/redis-restart.sh"
 printf '%s\n' "mariadb-admin --no-defaults -uroot -h127.0.0.1 -P$db_port shutdown" "sleep 2" \
   "nohup $mariadb_cmd >> $work/mariadb.log 2>&1 &" > "$work/mariadb-restart.sh"
+# kill -9 of the database (crash recovery: what was committed must still be there), restarted 2 s later.
+printf '%s\n' "kill -9 \$(cat $work/mariadb.pid)" "sleep 2" \
+  "nohup $mariadb_cmd >> $work/mariadb.log 2>&1 &" > "$work/mariadb-kill.sh"
 fault_cmd=""
 case "$FAULT" in
   none) ;;
-  kill-node|redis-restart|mariadb-restart) fault_cmd="bash $work/$FAULT.sh" ;;
+  kill-node|redis-restart|mariadb-restart|mariadb-kill) fault_cmd="bash $work/$FAULT.sh" ;;
   *) echo "unknown FAULT $FAULT" >&2; exit 2 ;;
 esac
 

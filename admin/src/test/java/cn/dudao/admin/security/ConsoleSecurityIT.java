@@ -36,12 +36,33 @@ class ConsoleSecurityIT {
   MockMvc mvc;
   @Autowired
   ConsoleUserRepository users;
+  @Autowired
+  org.springframework.security.web.FilterChainProxy filterChains;
 
   @Test
   void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
     mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
     mvc.perform(get("/simulator/api/people")).andExpect(status().is3xxRedirection());
     mvc.perform(get("/login")).andExpect(status().isOk());
+  }
+
+  @Test
+  void theWeComCallbackHasItsOwnLeanChainAndNoSession() throws Exception {
+    var chains = filterChains.getFilterChains();
+    var callback = new org.springframework.mock.web.MockHttpServletRequest("POST", "/wecom/callback");
+    callback.setServletPath("/wecom/callback");
+    var first = chains.stream().filter(c -> c.matches(callback)).findFirst().orElseThrow();
+    assertThat(first.getFilters().stream().map(f -> f.getClass().getSimpleName()))
+        .as("no session, context, CSRF, request cache or authorization work on the callback")
+        .doesNotContain("CsrfFilter", "SecurityContextHolderFilter", "RequestCacheAwareFilter",
+            "AuthorizationFilter", "AnonymousAuthenticationFilter", "SessionManagementFilter",
+            "UsernamePasswordAuthenticationFilter", "SecurityContextHolderAwareRequestFilter");
+    // No CSRF token, no login: the controller answers (here: no signature, a bad request), no session.
+    var result = mvc.perform(post("/wecom/callback").contentType(MediaType.TEXT_XML).content("<xml/>"))
+        .andExpect(status().isBadRequest()).andReturn();
+    assertThat(result.getRequest().getSession(false)).isNull();
+    // The console still demands a login.
+    mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
   }
 
   @Test

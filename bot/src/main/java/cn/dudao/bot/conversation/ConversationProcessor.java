@@ -4,7 +4,6 @@ import cn.dudao.bot.evidence.MediaFetches;
 import cn.dudao.bot.inbox.InboundMessage;
 import cn.dudao.bot.inbox.InboundRecord;
 import cn.dudao.bot.inbox.Inbox;
-import cn.dudao.bot.inbox.InboxRepository;
 import cn.dudao.bot.outbox.Outbox;
 import cn.dudao.bot.plan.Access;
 import cn.dudao.bot.plan.Actor;
@@ -30,8 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ConversationProcessor {
 
-  private final ConversationRepository conversations;
-  private final InboxRepository inboxRecords;
+  private final ConversationRows rows;
   private final Inbox inbox;
   private final Roster roster;
   private final Actors actors;
@@ -43,12 +41,11 @@ public class ConversationProcessor {
   private final MediaFetches mediaFetches;
   private final Clock clock;
 
-  public ConversationProcessor(ConversationRepository conversations, InboxRepository inboxRecords, Inbox inbox,
+  ConversationProcessor(ConversationRows rows, Inbox inbox,
                                Roster roster, Actors actors, Access access, Outbox outbox, FlowSession flowSession,
                                ProblemChat problemChat, ConversationCache cache, MediaFetches mediaFetches,
                                Clock clock) {
-    this.conversations = conversations;
-    this.inboxRecords = inboxRecords;
+    this.rows = rows;
     this.inbox = inbox;
     this.roster = roster;
     this.actors = actors;
@@ -67,10 +64,9 @@ public class ConversationProcessor {
    */
   @Transactional
   public boolean processNext(String userId) {
-    ConversationRecord conversation = conversations.findForUpdateByUserId(userId)
+    ConversationRecord conversation = rows.lock(userId)
         .orElseThrow(() -> new IllegalStateException("conversation row missing for " + userId));
-    Optional<InboundRecord> next = inboxRecords.findFirstByUserIdAndStatusOrderBySentAtAscIdAsc(userId,
-        InboundRecord.Status.PENDING);
+    Optional<InboundRecord> next = inbox.nextPending(userId);
     if (next.isEmpty()) {
       return false;
     }
@@ -109,7 +105,8 @@ public class ConversationProcessor {
       flowSession.apply(conversation, member.get(), record, message, replies);
     }
     replies.drain(message.channel()).forEach(m -> outbox.enqueue(message.channel(), userId, m));
-    record.markDone(clock.instant());
+    inbox.markDone(record, clock.instant());
+    rows.save(conversation);
     cache.putAfterCommit(conversation);
     return true;
   }

@@ -5,6 +5,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
@@ -28,10 +29,40 @@ public class ConversationRecord {
   private long version;
   private Instant updatedAt;
 
+  @Transient
+  private boolean changed;
+
   protected ConversationRecord() {
   }
 
+  /** A row read with plain SQL under its lock by {@link ConversationRows}; not managed by JPA. */
+  static ConversationRecord locked(long id, String userId, Long memberId, Long inspectionId, String flowId,
+                                   String stateJson, long version, Instant updatedAt) {
+    ConversationRecord c = new ConversationRecord();
+    c.id = id;
+    c.userId = userId;
+    c.memberId = memberId;
+    c.inspectionId = inspectionId;
+    c.flowId = flowId;
+    c.stateJson = stateJson;
+    c.version = version;
+    c.updatedAt = updatedAt;
+    return c;
+  }
+
+  /** True when {@link #update} ran since the row was read. */
+  boolean changed() {
+    return changed;
+  }
+
+  /** The row was written at the next version. */
+  void written() {
+    this.version++;
+    this.changed = false;
+  }
+
   void update(Long memberId, Long inspectionId, String flowId, String stateJson, Instant at) {
+    this.changed = true;
     this.memberId = memberId;
     this.inspectionId = inspectionId;
     this.flowId = flowId;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,6 +37,8 @@ class ConversationWorker {
   private final Clock clock;
   private final Set<String> draining = ConcurrentHashMap.newKeySet();
   private final Set<String> again = ConcurrentHashMap.newKeySet();
+  /** People with a drain task waiting in the pool: one task per person absorbs any number of events. */
+  private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
   ConversationWorker(ConversationProcessor processor, ConversationRows rows, InboxFailures failures,
                      InboxRepository inbox, @Qualifier("dudaoWorkers") Executor executor, Clock clock) {
@@ -49,40 +52,63 @@ class ConversationWorker {
 
   @EventListener
   void onRecorded(Inbox.MessageRecorded event) {
-    executor.execute(() -> drain(event.userId()));
+    submit(event.userId());
   }
 
   /** An image at the head of someone's queue has its photo now: apply it and what waited behind it. */
   @EventListener
   void onMediaFetched(MediaFetched event) {
-    executor.execute(() -> drain(event.userId()));
+    submit(event.userId());
+  }
+
+  /**
+   * Hands a person to the pool unless a task for him is already waiting there. A full pool refuses
+   * quietly: the message is recorded, and the sweep applies it (never an error on the ack path).
+   */
+  private void submit(String userId) {
+    if (!queued.add(userId)) {
+      return;
+    }
+    try {
+      executor.execute(() -> {
+        queued.remove(userId);
+        drain(userId);
+      });
+    } catch (RejectedExecutionException full) {
+      queued.remove(userId);
+      log.debug("Worker pool full; the sweep applies {}'s messages", userId);
+    }
   }
 
   @Scheduled(fixedDelayString = "${dudao.inbox.sweep-interval:2s}")
   void sweep() {
     try {
-      inbox.findUsersWaitingSince(clock.instant().minus(ORPHAN_AGE), Limit.of(200)).forEach(this::drain);
+      // Handed to the worker pool, not drained here: under a backlog an inline drain held the scheduler
+      // (and every other schedule) for minutes (deploy/BENCHMARKS.md).
+      inbox.findUsersWaitingSince(clock.instant().minus(ORPHAN_AGE), Limit.of(200)).forEach(this::submit);
     } catch (RuntimeException e) {
       log.warn("Inbox sweep failed: {}", e.toString());
     }
   }
 
-  /** Applies all pending messages of one person; concurrent calls on this node coalesce. */
+  /**
+   * Applies all pending messages of one person; concurrent calls on this node coalesce. A call that
+   * finds him being drained leaves a request the draining thread honours, even when it was just
+   * letting go (it looks again after releasing).
+   */
   void drain(String userId) {
-    if (!draining.add(userId)) {
-      again.add(userId);
-      return;
-    }
-    try {
-      do {
-        again.remove(userId);
-        rows.ensure(userId);
-        while (step(userId)) {
-          // next message
+    again.add(userId);
+    while (again.contains(userId) && draining.add(userId)) {
+      try {
+        while (again.remove(userId)) {
+          rows.ensure(userId);
+          while (step(userId)) {
+            // next message
+          }
         }
-      } while (again.contains(userId));
-    } finally {
-      draining.remove(userId);
+      } finally {
+        draining.remove(userId);
+      }
     }
   }
 

@@ -48,6 +48,23 @@ public class InboundRecord {
     this.status = Status.PENDING;
   }
 
+  /** A row read with plain SQL by {@link Inbox#nextPending}; not managed by JPA. */
+  static InboundRecord pending(long id, String dedupeKey, InboundMessage.Channel channel, String userId, Instant sentAt,
+                               Instant receivedAt, String kind, String payload, int attempts) {
+    InboundRecord r = new InboundRecord();
+    r.id = id;
+    r.dedupeKey = dedupeKey;
+    r.channel = channel;
+    r.userId = userId;
+    r.sentAt = sentAt;
+    r.receivedAt = receivedAt;
+    r.kind = kind;
+    r.payload = payload;
+    r.status = Status.PENDING;
+    r.attempts = attempts;
+    return r;
+  }
+
   public void markDone(Instant at) {
     this.status = Status.DONE;
     this.processedAt = at;

@@ -3,8 +3,13 @@ package cn.dudao.bot.inbox;
 import cn.dudao.bot.store.KeyValueStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,15 +30,23 @@ public class Inbox {
   /** Published after a message is recorded, so a worker on this node applies it at once. */
   public record MessageRecorded(String userId) {}
 
-  private final InboxRepository repository;
+  /**
+   * One plain statement on the ack path: the Spring Data/Hibernate route (entity, persistence context,
+   * flush) cost more CPU than the whole rest of the callback (deploy/BENCHMARKS.md). Timestamps are
+   * written as UTC wall-clock, as Hibernate writes them with {@code hibernate.jdbc.time_zone: UTC}.
+   */
+  private static final String INSERT = "INSERT INTO inbound_messages (dedupe_key, channel, user_id, sent_at, "
+      + "received_at, kind, payload, status, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)";
+
+  private final JdbcTemplate jdbc;
   private final KeyValueStore store;
   private final JsonMapper json;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  public Inbox(InboxRepository repository, KeyValueStore store, JsonMapper json, Clock clock,
+  public Inbox(JdbcTemplate jdbc, KeyValueStore store, JsonMapper json, Clock clock,
                ApplicationEventPublisher events) {
-    this.repository = repository;
+    this.jdbc = jdbc;
     this.store = store;
     this.json = json;
     this.clock = clock;
@@ -46,17 +59,43 @@ public class Inbox {
       return Outcome.DUPLICATE;
     }
     try {
-      repository.saveAndFlush(new InboundRecord(message, json.writeValueAsString(message), clock.instant()));
-    } catch (DataIntegrityViolationException duplicate) {
-      if (repository.existsByDedupeKey(message.dedupeKey())) {
-        markSeen(seenKey);
-        return Outcome.DUPLICATE;
-      }
-      throw duplicate;
+      // Auto-commit: the row is durable when update() returns, before the channel acknowledges.
+      jdbc.update(INSERT, message.dedupeKey(), message.channel().name(), message.userId(),
+          utc(message.createdAt()), utc(clock.instant()), message.kind().name(), json.writeValueAsString(message));
+    } catch (DuplicateKeyException duplicate) {
+      // the only unique key is the dedupe key: a retry recorded by this or another node
+      markSeen(seenKey);
+      return Outcome.DUPLICATE;
     }
     markSeen(seenKey);
     events.publishEvent(new MessageRecorded(message.userId()));
     return Outcome.ACCEPTED;
+  }
+
+  /**
+   * The next message of a person to apply: the earliest he sent. Read inside the conversation
+   * transaction, under his row lock; the row is not managed by JPA ({@link #markDone} records the outcome).
+   */
+  public Optional<InboundRecord> nextPending(String userId) {
+    return jdbc.query("SELECT id, dedupe_key, channel, user_id, sent_at, received_at, kind, payload, attempts "
+            + "FROM inbound_messages WHERE user_id = ? AND status = 'PENDING' ORDER BY sent_at, id LIMIT 1",
+        (rs, i) -> InboundRecord.pending(rs.getLong(1), rs.getString(2), InboundMessage.Channel.valueOf(rs.getString(3)),
+            rs.getString(4), instant(rs.getObject(5, LocalDateTime.class)), instant(rs.getObject(6, LocalDateTime.class)),
+            rs.getString(7), rs.getString(8), rs.getInt(9)), userId).stream().findFirst();
+  }
+
+  /** Marks a message applied, in the caller's transaction. */
+  public void markDone(InboundRecord record, Instant at) {
+    jdbc.update("UPDATE inbound_messages SET status = 'DONE', processed_at = ? WHERE id = ?", utc(at), record.getId());
+    record.markDone(at);
+  }
+
+  private static Instant instant(LocalDateTime utc) {
+    return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+  }
+
+  static LocalDateTime utc(Instant at) {
+    return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
   }
 
   public InboundMessage read(InboundRecord record) {

@@ -2,8 +2,13 @@ package cn.dudao.bot.inspection;
 
 import cn.dudao.bot.plan.Member;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,15 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class Inspections {
 
   private final InspectionRepository inspections;
-  private final AnswerRepository answers;
+  private final JdbcTemplate jdbc;
   private final FindingRepository findings;
   private final JsonMapper json;
   private final Clock clock;
 
-  public Inspections(InspectionRepository inspections, AnswerRepository answers, FindingRepository findings,
+  public Inspections(InspectionRepository inspections, JdbcTemplate jdbc, FindingRepository findings,
                      JsonMapper json, Clock clock) {
     this.inspections = inspections;
-    this.answers = answers;
+    this.jdbc = jdbc;
     this.findings = findings;
     this.json = json;
     this.clock = clock;
@@ -51,17 +56,50 @@ public class Inspections {
         display, description, evidenceIds, inspector.getName(), clock.instant()));
   }
 
+  /**
+   * Stores an answer and keeps the one it replaces as history: two plain statements in the caller's
+   * transaction (this runs for nearly every message; through JPA it loaded the old rows to flip a flag).
+   * Answers are never loaded as entities inside the conversation transaction, so nothing stale is
+   * flushed over these rows.
+   */
   public void recordAnswer(long inspectionId, String key, String nodeId, Object value, String display,
                            int revision, Member inspector) {
     load(inspectionId).requireDraft();
-    answers.findByInspectionIdAndAnswerKeyInAndCurrentTrue(inspectionId, List.of(key)).forEach(Answer::supersede);
-    answers.save(new Answer(inspectionId, key, nodeId, json.writeValueAsString(value), display == null ? "" : display,
-        revision, inspector.getWecomUserId(), clock.instant()));
+    supersede(inspectionId, List.of(key));
+    String shown = display == null ? "" : display;
+    jdbc.update("INSERT INTO answers (inspection_id, answer_key, node_id, value_json, display_text, flow_revision, "
+            + "is_current, answered_by, answered_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?)", inspectionId, key, nodeId,
+        json.writeValueAsString(value), shown.length() > 1000 ? shown.substring(0, 1000) : shown, revision,
+        inspector.getWecomUserId(), LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
   }
 
   public void clearAnswers(long inspectionId, Collection<String> keys) {
     load(inspectionId).requireDraft();
-    answers.findByInspectionIdAndAnswerKeyInAndCurrentTrue(inspectionId, keys).forEach(Answer::supersede);
+    supersede(inspectionId, keys);
+  }
+
+  /**
+   * Flags the current rows of these keys as history. They are found by a plain read first and updated
+   * by primary key: an UPDATE by a range that matches nothing takes a gap lock in InnoDB, and two
+   * conversations' gap locks at the end of the index deadlock on their next INSERTs.
+   */
+  private void supersede(long inspectionId, Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<Object> args = new ArrayList<>();
+    args.add(inspectionId);
+    args.addAll(keys);
+    List<Long> current = jdbc.queryForList("SELECT id FROM answers WHERE inspection_id = ? AND answer_key IN ("
+        + marks(keys.size()) + ") AND is_current = TRUE", Long.class, args.toArray());
+    if (!current.isEmpty()) {
+      jdbc.update("UPDATE answers SET is_current = FALSE WHERE id IN (" + marks(current.size()) + ")",
+          current.toArray());
+    }
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   public void confirm(long inspectionId, Member inspector) {

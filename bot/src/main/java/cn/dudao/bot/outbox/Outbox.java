@@ -1,10 +1,16 @@
 package cn.dudao.bot.outbox;
 
 import cn.dudao.bot.inbox.InboundMessage;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,14 +28,16 @@ public class Outbox {
   public record MessagesQueued() {}
 
   private final OutboxRepository repository;
+  private final JdbcTemplate jdbc;
   private final JsonMapper json;
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final ObjectProvider<SendWindow> window;
 
-  public Outbox(OutboxRepository repository, JsonMapper json, Clock clock, ApplicationEventPublisher events,
-                ObjectProvider<SendWindow> window) {
+  public Outbox(OutboxRepository repository, JdbcTemplate jdbc, JsonMapper json, Clock clock,
+                ApplicationEventPublisher events, ObjectProvider<SendWindow> window) {
     this.repository = repository;
+    this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
     this.events = events;
@@ -37,20 +45,33 @@ public class Outbox {
   }
 
   /**
-   * Queues one message to go as soon as possible; returns its id. A reminder held for the morning would
-   * keep it waiting (a person's messages go in order), so such reminders go with it: the person is
-   * writing to the bot, or being told something, right now.
+   * Queues one message to go as soon as possible; returns its id: one plain INSERT in the caller's
+   * transaction. A reminder held for the morning would keep it waiting (a person's messages go in order),
+   * so such reminders go with it: the person is writing to the bot, or being told something, right now.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public long enqueue(InboundMessage.Channel channel, String recipient, OutgoingMessage message) {
-    Instant now = clock.instant();
-    if (window().mayHold(now) && repository.existsByRecipientAndStatusAndTimingAndNextAttemptAtAfter(recipient,
-        OutboxRecord.Status.PENDING, OutboxRecord.Timing.WAKING_HOURS, now)) {
-      repository.releaseHeld(recipient, now);
+    Instant instant = clock.instant();
+    if (window().mayHold(instant) && repository.existsByRecipientAndStatusAndTimingAndNextAttemptAtAfter(recipient,
+        OutboxRecord.Status.PENDING, OutboxRecord.Timing.WAKING_HOURS, instant)) {
+      repository.releaseHeld(recipient, instant);
     }
-    OutboxRecord record = repository.save(new OutboxRecord(channel, recipient, write(message), now));
+    LocalDateTime now = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    String payload = write(message);
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_messages (channel, recipient, payload, "
+          + "status, attempts, created_at, next_attempt_at, timing) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, 'ANY_TIME')",
+          new String[] {"id"});
+      insert.setString(1, channel.name());
+      insert.setString(2, recipient);
+      insert.setString(3, payload);
+      insert.setObject(4, now);
+      insert.setObject(5, now);
+      return insert;
+    }, key);
     events.publishEvent(new MessagesQueued());
-    return record.getId();
+    return key.getKey().longValue();
   }
 
   /** Queues a reminder: neither it nor a retry or delay of it goes in quiet hours. Returns its id. */
@@ -73,7 +94,11 @@ public class Outbox {
   }
 
   public OutgoingMessage read(OutboxRecord record) {
-    return json.readValue(record.getPayload(), OutgoingMessage.class);
+    return read(record.getPayload());
+  }
+
+  OutgoingMessage read(String payload) {
+    return json.readValue(payload, OutgoingMessage.class);
   }
 
   String write(OutgoingMessage message) {

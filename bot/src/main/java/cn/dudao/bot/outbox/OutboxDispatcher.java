@@ -8,12 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executor;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,6 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * into a digest and the rest waits for the window: nothing is dropped. A claim in the database keeps two
  * nodes from sending the same message; a node that dies loses its claims when they lapse.
  *
+ * <p>Different recipients are served in parallel on a bounded pool of this dispatcher's own
+ * ({@code dudao.outbox.parallelism}); one recipient is served by at most one task per node, and across
+ * nodes only his oldest pending message can be claimed, so his order holds whoever sends. A round
+ * claims the heads of many recipients at once ({@link OutboxClaims#claimHeads}); each task then sends
+ * its claimed message and goes on with that recipient's next ones.
+ *
  * <p>The poll runs on every node on purpose (the claims share the work), unlike the cluster-wide jobs
  * under ShedLock. Delivery is at least once with one window: a node that dies after WeCom accepted a
  * message and before it marked it SENT leaves a claim that lapses, and the message goes out again.
@@ -34,12 +47,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OutboxDispatcher implements SmartLifecycle {
 
-  /** How long a stopping node waits for the message it is sending before it lets go. */
+  /** How long a stopping node waits for the messages it is sending before it lets go. */
   private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+  /** Recipients looked at per round, and heads claimed per statement. */
+  private static final int ROUND = 500;
+  private static final int CLAIM_BATCH = 100;
+  /**
+   * Under load every commit asks for a round; back-to-back rounds would mostly re-read the same due
+   * recipients, so a round that was asked for again starts this long after the previous one.
+   */
+  private static final long ROUND_SPACING_MS = 20;
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
   private final OutboxRepository repository;
+  private final OutboxClaims claims;
   private final Outbox outbox;
   private final Map<cn.dudao.bot.inbox.InboundMessage.Channel, ChannelSender> senders;
   private final SendBudget budget;
@@ -47,16 +69,21 @@ class OutboxDispatcher implements SmartLifecycle {
   private final OutboxProperties properties;
   private final Clock clock;
   private final TransactionTemplate tx;
-  private final Executor executor;
   private final String node = "node-" + UUID.randomUUID();
+  private final AtomicLong claimSeq = new AtomicLong();
+  /** Runs rounds; one running and one waiting at most, so a burst of commits costs one more round. */
+  private final ThreadPoolExecutor rounds;
+  /** Sends, one task per recipient at a time. */
+  private final ThreadPoolExecutor pool;
+  private final Set<String> active = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
   private volatile boolean stopping = true;
 
-  OutboxDispatcher(OutboxRepository repository, Outbox outbox, List<ChannelSender> senders, SendBudget budget,
-                   Backlog backlog, OutboxProperties properties, Clock clock, TransactionTemplate tx,
-                   @Qualifier("dudaoWorkers") Executor executor) {
+  OutboxDispatcher(OutboxRepository repository, OutboxClaims claims, Outbox outbox, List<ChannelSender> senders,
+                   SendBudget budget, Backlog backlog, OutboxProperties properties, Clock clock, TransactionTemplate tx) {
     this.repository = repository;
+    this.claims = claims;
     this.outbox = outbox;
     this.senders = new EnumMap<>(cn.dudao.bot.inbox.InboundMessage.Channel.class);
     senders.forEach(s -> this.senders.put(s.channel(), s));
@@ -65,13 +92,27 @@ class OutboxDispatcher implements SmartLifecycle {
     this.properties = properties;
     this.clock = clock;
     this.tx = tx;
-    this.executor = executor;
+    this.rounds = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
+        named("dudao-outbox-round"), new ThreadPoolExecutor.DiscardPolicy());
+    int parallelism = Math.max(1, properties.parallelism());
+    this.pool = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(ROUND * 2), named("dudao-outbox-"), new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicLong n = new AtomicLong();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   @TransactionalEventListener
   void onQueued(Outbox.MessagesQueued event) {
     if (!stopping) {
-      executor.execute(this::dispatchDue);
+      again.set(true);
+      rounds.execute(this::dispatchDue);
     }
   }
 
@@ -81,14 +122,16 @@ class OutboxDispatcher implements SmartLifecycle {
   }
 
   /**
-   * On shutdown no new message is claimed, and the one being sent is finished and marked SENT before
+   * On shutdown no new message is claimed, and the ones being sent are finished and marked SENT before
    * the database goes away (lifecycle stop comes before any bean is destroyed).
    */
   @Override
   public void stop() {
     stopping = true;
+    rounds.shutdown();
+    pool.shutdown();
     long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-    while (running.get() && System.nanoTime() < deadline) {
+    while ((running.get() || !active.isEmpty()) && System.nanoTime() < deadline) {
       try {
         Thread.sleep(10);
       } catch (InterruptedException e) {
@@ -103,12 +146,19 @@ class OutboxDispatcher implements SmartLifecycle {
     return !stopping;
   }
 
+  /** Rounds run on their own thread: under load one round follows another, which must not hold the scheduler. */
   @Scheduled(fixedDelayString = "${dudao.outbox.poll-interval:1s}")
   void poll() {
-    dispatchDue();
+    if (!stopping) {
+      again.set(true);
+      rounds.execute(this::dispatchDue);
+    }
   }
 
-  /** Sends everything due now. Concurrent calls on one node coalesce into one more round. */
+  /**
+   * Claims the next message of every recipient with something due and not already served on this node,
+   * and hands each to the pool. Concurrent calls on one node coalesce into one more round.
+   */
   void dispatchDue() {
     if (stopping || !running.compareAndSet(false, true)) {
       again.set(true);
@@ -117,13 +167,17 @@ class OutboxDispatcher implements SmartLifecycle {
     try {
       do {
         again.set(false);
-        for (String recipient : repository.findRecipientsDue(clock.instant(), Limit.of(500))) {
-          if (stopping) {
-            return;
+        List<String> idle = repository.findRecipientsDue(clock.instant(), Limit.of(ROUND)).stream()
+            .filter(r -> !active.contains(r)).toList();
+        for (int from = 0; from < idle.size() && !stopping; from += CLAIM_BATCH) {
+          Instant now = clock.instant();
+          String token = token();
+          for (OutboxClaims.Claimed claimed : claims.claimHeads(idle.subList(from, Math.min(idle.size(), from + CLAIM_BATCH)),
+              token, now.plus(properties.claimTimeout()), now)) {
+            serve(claimed, token);
           }
-          dispatchRecipient(recipient);
         }
-      } while (again.get() && !stopping);
+      } while (again.get() && !stopping && pause());
     } catch (RuntimeException e) {
       log.warn("Outbox round failed: {}", e.toString());
     } finally {
@@ -131,35 +185,98 @@ class OutboxDispatcher implements SmartLifecycle {
     }
   }
 
+  /**
+   * Records a delivery WeCom accepted. If the database is away (a restart), the record is retried while
+   * the claim still holds: letting the claim lapse would send the message a second time.
+   */
+  private boolean markSent(Long id, Instant at, String responseCode) {
+    long deadline = System.nanoTime() + properties.claimTimeout().toNanos() / 2;
+    long wait = 100;
+    while (true) {
+      try {
+        claims.markSent(id, at, responseCode);
+        return true;
+      } catch (DataAccessException databaseAway) {
+        if (System.nanoTime() + wait * 1_000_000 > deadline) {
+          log.warn("Outbox message {} was sent but could not be marked SENT: {}", id, databaseAway.toString());
+          return false;
+        }
+        try {
+          Thread.sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+        wait = Math.min(wait * 2, 2_000);
+      }
+    }
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(ROUND_SPACING_MS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Sends the claimed message and then the recipient's next ones, on the pool. */
+  private void serve(OutboxClaims.Claimed claimed, String token) {
+    String recipient = claimed.recipient();
+    if (!active.add(recipient)) {
+      // another task of this node serves him; it will reach this message itself
+      claims.release(claimed.id(), token);
+      return;
+    }
+    try {
+      pool.execute(() -> {
+        try {
+          if (stopping) {
+            claims.release(claimed.id(), token);
+          } else if (deliver(claimed)) {
+            dispatchRecipient(recipient);
+          }
+        } catch (RuntimeException e) {
+          log.warn("Outbox delivery to {} failed: {}", recipient, e.toString());
+        } finally {
+          active.remove(recipient);
+        }
+      });
+    } catch (RejectedExecutionException full) {
+      active.remove(recipient);
+      claims.release(claimed.id(), token);
+    }
+  }
+
   private void dispatchRecipient(String recipient) {
     while (!stopping) {
       Instant now = clock.instant();
-      Optional<OutboxRecord> head = repository.findFirstByRecipientAndStatusOrderByIdAsc(recipient,
-          OutboxRecord.Status.PENDING);
-      if (head.isEmpty() || head.get().getNextAttemptAt().isAfter(now)) {
-        return;
-      }
-      Long id = head.get().getId();
-      if (repository.claim(id, node, now.plus(properties.claimTimeout()), now) != 1) {
-        return;
-      }
-      if (!deliver(id)) {
+      Optional<OutboxClaims.Claimed> next = claims.claimHead(recipient, token(), now.plus(properties.claimTimeout()), now);
+      if (next.isEmpty() || !deliver(next.get())) {
         return;
       }
     }
   }
 
+  private String token() {
+    return node + ":" + claimSeq.incrementAndGet();
+  }
+
   /** Sends one claimed message and records the outcome; false when the recipient must wait. */
-  private boolean deliver(Long id) {
-    OutboxRecord record = repository.findById(id).orElseThrow();
-    OutgoingMessage message = outbox.read(record);
+  private boolean deliver(OutboxClaims.Claimed claimed) {
+    Long id = claimed.id();
+    OutboxClaims.Claimed record = claimed;
+    OutgoingMessage message = outbox.read(claimed.payload());
     ChannelSender sender = senders.get(record.getChannel());
     // update_template_card changes a card already delivered; it is not a message/send and not counted.
     boolean counted = sender.perMemberLimits() && message.type() != OutgoingMessage.Type.CARD_UPDATE;
+    // The digest is for a backlog: a plain count first spares its transaction when little is waiting.
     if (counted && message.type() == OutgoingMessage.Type.TEXT
+        && claims.pending(record.getRecipient()) > budget.remaining(record.getRecipient())
         && backlog.digestIfPressed(id, budget.remaining(record.getRecipient())) > 0) {
-      record = repository.findById(id).orElseThrow();
-      message = outbox.read(record);
+      message = outbox.read(repository.findById(id).orElseThrow());
     }
     Optional<Instant> wait = counted ? budget.tryTake(record.getRecipient()) : Optional.empty();
     if (wait.isPresent()) {
@@ -174,8 +291,7 @@ class OutboxDispatcher implements SmartLifecycle {
     }
     Instant now = clock.instant();
     if (result instanceof ChannelSender.Result.Sent sent) {
-      save(id, r -> r.markSent(now, sent.responseCode()));
-      return true;
+      return markSent(id, now, sent.responseCode());
     }
     if (result instanceof ChannelSender.Result.Throttled throttled) {
       save(id, r -> r.retryAt(outbox.sendableAt(r, now.plus(throttled.delay())), throttled.reason(), false));

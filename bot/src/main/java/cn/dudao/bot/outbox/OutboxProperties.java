@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts        failed attempts before a message becomes a dead letter
  * @param claimTimeout       how long a node may hold a message it is sending
  * @param pollInterval       how often each node looks for due messages
+ * @param parallelism        recipients one node sends to at the same time (each recipient's messages
+ *                           still go one at a time, in order)
  */
 @ConfigurationProperties("dudao.outbox")
 public record OutboxProperties(
@@ -20,5 +22,6 @@ public record OutboxProperties(
     @DefaultValue("900") int perMemberPerHour,
     @DefaultValue("8") int maxAttempts,
     @DefaultValue("30s") Duration claimTimeout,
-    @DefaultValue("1s") Duration pollInterval) {
+    @DefaultValue("1s") Duration pollInterval,
+    @DefaultValue("8") int parallelism) {
 }

@@ -4,6 +4,8 @@ import cn.dudao.bot.store.KeyValueStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -63,11 +65,16 @@ class SendBudget {
     return (int) Math.max(0, Math.min(minute, hour));
   }
 
+  /** The window's buckets in one store round trip (fourteen reads per send before). */
   private long used(String recipient, Window window, Instant now) {
     long current = window.bucket(now);
-    long sum = 0;
+    List<String> keys = new ArrayList<>(window.buckets());
     for (long b = current - window.buckets() + 1; b <= current; b++) {
-      sum += store.get(key(recipient, window, b)).map(Long::parseLong).orElse(0L);
+      keys.add(key(recipient, window, b));
+    }
+    long sum = 0;
+    for (Optional<String> count : store.getAll(keys)) {
+      sum += count.map(Long::parseLong).orElse(0L);
     }
     return sum;
   }

@@ -74,6 +74,14 @@ public class Member {
     this.sortOrder = sortOrder;
   }
 
+  /** A roster row read with plain SQL ({@link Roster#memberships}); not managed by JPA, never changed. */
+  static Member read(long id, long planId, Long teamId, String name, Role role, String position, String wecomUserId,
+                     int sortOrder) {
+    Member m = new Member(planId, teamId, name, role, position, wecomUserId, sortOrder);
+    m.id = id;
+    return m;
+  }
+
   /** Moves the member to a team, role and position (a roster import updates rows in place). */
   public void assign(Long teamId, String name, Role role, String position, int sortOrder) {
     this.teamId = teamId;

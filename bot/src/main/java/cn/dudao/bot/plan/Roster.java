@@ -3,12 +3,12 @@ package cn.dudao.bot.plan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,15 +32,15 @@ public class Roster {
 
   private final MemberRepository members;
   private final AreaRepository areas;
-  private final VillageRepository villages;
+  private final JdbcTemplate jdbc;
   private final PlanRepository plans;
   private final Clock clock;
 
-  public Roster(MemberRepository members, AreaRepository areas, VillageRepository villages, PlanRepository plans,
+  public Roster(MemberRepository members, AreaRepository areas, JdbcTemplate jdbc, PlanRepository plans,
                 Clock clock) {
     this.members = members;
     this.areas = areas;
-    this.villages = villages;
+    this.jdbc = jdbc;
     this.plans = plans;
     this.clock = clock;
   }
@@ -72,12 +72,19 @@ public class Roster {
         .or(() -> active.stream().findFirst());
   }
 
-  /** All roster entries of a WeCom user in active plans, newest plan first. */
+  /**
+   * All roster entries of a WeCom user in active plans, newest plan first. Read with one plain query
+   * (it runs for every message); the entries are read-only copies, not managed by JPA.
+   */
   public List<Member> memberships(String wecomUserId) {
     if (wecomUserId == null || wecomUserId.isBlank()) {
       return List.of();
     }
-    return members.findActiveByWecomUserId(wecomUserId);
+    return jdbc.query("SELECT m.id, m.plan_id, m.team_id, m.name, m.role, m.position, m.wecom_user_id, m.sort_order "
+            + "FROM members m JOIN plans p ON p.id = m.plan_id WHERE p.active = TRUE AND m.wecom_user_id = ? "
+            + "ORDER BY p.id DESC",
+        (rs, i) -> Member.read(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getString(4),
+            Member.Role.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8)), wecomUserId);
   }
 
   /** The areas assigned to the member's team, in plan order. */
@@ -85,18 +92,19 @@ public class Roster {
     return areas.findByTeamIdOrderBySortOrder(member.getTeamId());
   }
 
-  /** The villages of the areas assigned to the member's team, in plan order. */
+  /**
+   * The villages of the areas assigned to the member's team, in plan order. One plain query: it runs
+   * for every village answer and every start, and read through two repositories it was the costliest
+   * lookup of the conversation path (deploy/BENCHMARKS.md).
+   */
   public List<VillageChoice> villagesFor(Member member) {
-    Map<Long, Area> teamAreas = areas.findByTeamIdOrderBySortOrder(member.getTeamId()).stream()
-        .collect(Collectors.toMap(Area::getId, Function.identity()));
-    if (teamAreas.isEmpty()) {
+    if (member.getTeamId() == null) {
       return List.of();
     }
-    return villages.findByAreaIdInOrderByAreaIdAscSortOrderAsc(teamAreas.keySet()).stream()
-        .sorted(Comparator.comparingInt((Village v) -> teamAreas.get(v.getAreaId()).getSortOrder())
-            .thenComparingInt(Village::getSortOrder))
-        .map(v -> new VillageChoice(v.getId(), v.getAreaId(), teamAreas.get(v.getAreaId()).getName() + " " + v.getName()))
-        .toList();
+    return jdbc.query("SELECT v.id, v.area_id, a.name, v.name FROM villages v JOIN areas a ON a.id = v.area_id "
+            + "WHERE a.team_id = ? ORDER BY a.sort_order, a.id, v.sort_order, v.id",
+        (rs, i) -> new VillageChoice(rs.getLong(1), rs.getLong(2), rs.getString(3) + " " + rs.getString(4)),
+        member.getTeamId());
   }
 
   /** True when the village lies in an area of the member's team. */

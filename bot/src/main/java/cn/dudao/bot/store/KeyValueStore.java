@@ -1,6 +1,8 @@
 package cn.dudao.bot.store;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,13 @@ import java.util.Optional;
 public interface KeyValueStore {
 
   Optional<String> get(String key);
+
+  /** The values of several keys, in their order; one round trip where the store allows it. */
+  default List<Optional<String>> getAll(List<String> keys) {
+    List<Optional<String>> values = new ArrayList<>(keys.size());
+    keys.forEach(key -> values.add(get(key)));
+    return values;
+  }
 
   void put(String key, String value, Duration ttl);
 

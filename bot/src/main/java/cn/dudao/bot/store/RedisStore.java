@@ -1,6 +1,7 @@
 package cn.dudao.bot.store;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import redis.clients.jedis.UnifiedJedis;
@@ -34,6 +35,17 @@ final class RedisStore implements KeyValueStore, AutoCloseable {
   @Override
   public Optional<String> get(String key) {
     return Optional.ofNullable(jedis.get(k(key)));
+  }
+
+  @Override
+  public List<Optional<String>> getAll(List<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    List<String> values = jedis.mget(keys.stream().map(this::k).toArray(String[]::new));
+    List<Optional<String>> result = new ArrayList<>(values.size());
+    values.forEach(v -> result.add(Optional.ofNullable(v)));
+    return result;
   }
 
   @Override

@@ -52,7 +52,9 @@ class NodeDiedAfterAckIT {
       assertThat(ledger.lost(acknowledged)).isZero();
       assertThat(ledger.pending()).isEqualTo(acknowledged.size());
       assertThat(ledger.done()).isZero();
-      assertThat(dying.droppedTasks()).as("the dead node never ran a message").isEqualTo(acknowledged.size());
+      // One task per person waiting in the pool absorbs his later messages (ConversationWorker), so the
+      // dead pool dropped at least one task per person and ran none.
+      assertThat(dying.droppedTasks()).as("the dead node never ran a message").isGreaterThanOrEqualTo(INSPECTORS.size());
     }
     assertThat(WECOM.bodies("/cgi-bin/message/send")).isEmpty();
 
