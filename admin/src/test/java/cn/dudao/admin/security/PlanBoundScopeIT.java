@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,18 +99,20 @@ class PlanBoundScopeIT extends SeededConsoleIT {
 
   @Test
   void planBoundAccountsGetNoPageOfAnotherPlan() throws Exception {
+    SoftAssertions softly = new SoftAssertions();
     for (RequestPostProcessor who : List.of(LEADER, UNIT, OFFICE)) {
-      expect("/?plan=" + second, who, 404);
-      expect("/problems?plan=" + second, who, 404);
-      expect("/problems/" + secondProblem, who, 404);
-      expect("/exports/problems.xlsx?plan=" + second, who, 404);
-      expect("/reminders?plan=" + second, who, 404);
+      expect(softly, "/?plan=" + second, who, 404);
+      expect(softly, "/problems?plan=" + second, who, 404);
+      expect(softly, "/problems/" + secondProblem, who, 404);
+      expect(softly, "/exports/problems.xlsx?plan=" + second, who, 404);
+      expect(softly, "/reminders?plan=" + second, who, 404);
     }
-    expect("/report?plan=" + second, LEADER, 404);
-    expect("/report/report.docx?plan=" + second, LEADER, 404);
-    expect("/exports?plan=" + second, LEADER, 404);
-    expect("/exports/areas/" + secondArea + "/indicators.xlsx", LEADER, 404);
-    expect("/exports/villages/" + secondVillage + "/self-check.xlsx", LEADER, 404);
+    expect(softly, "/report?plan=" + second, LEADER, 404);
+    expect(softly, "/report/report.docx?plan=" + second, LEADER, 404);
+    expect(softly, "/exports?plan=" + second, LEADER, 404);
+    expect(softly, "/exports/areas/" + secondArea + "/indicators.xlsx", LEADER, 404);
+    expect(softly, "/exports/villages/" + secondVillage + "/self-check.xlsx", LEADER, 404);
+    softly.assertAll();
   }
 
   @Test
@@ -134,10 +137,10 @@ class PlanBoundScopeIT extends SeededConsoleIT {
       assertThat(page("/problems?plan=" + first.getId(), who))
           .contains("data-id=\"" + firstProblem() + "\"");
       assertThat(page("/problems/" + secondProblem, who)).contains(SECOND_WORDING);
-      expect("/exports/problems.xlsx?plan=" + second, who, 200);
-      expect("/report?plan=" + second, who, 200);
-      expect("/exports/areas/" + secondArea + "/indicators.xlsx", who, 200);
-      expect("/exports/villages/" + secondVillage + "/self-check.xlsx", who, 200);
+      expect(null, "/exports/problems.xlsx?plan=" + second, who, 200);
+      expect(null, "/report?plan=" + second, who, 200);
+      expect(null, "/exports/areas/" + secondArea + "/indicators.xlsx", who, 200);
+      expect(null, "/exports/villages/" + secondVillage + "/self-check.xlsx", who, 200);
     }
   }
 
@@ -149,8 +152,14 @@ class PlanBoundScopeIT extends SeededConsoleIT {
     return mvc.perform(get(url).with(who)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
   }
 
-  private void expect(String url, RequestPostProcessor who, int expected) throws Exception {
-    assertThat(mvc.perform(get(url).with(who)).andReturn().getResponse().getStatus()).as(url).isEqualTo(expected);
+  /** Checks the status {@code url} answers {@code who}, softly when {@code softly} is given. */
+  private void expect(SoftAssertions softly, String url, RequestPostProcessor who, int expected) throws Exception {
+    int actual = mvc.perform(get(url).with(who)).andReturn().getResponse().getStatus();
+    if (softly == null) {
+      assertThat(actual).as(url).isEqualTo(expected);
+    } else {
+      softly.assertThat(actual).as(url).isEqualTo(expected);
+    }
   }
 
   private long insert(String table, Map<String, Object> values) {
