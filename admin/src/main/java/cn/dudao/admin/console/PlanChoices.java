@@ -45,7 +45,8 @@ public class PlanChoices {
   }
 
   public List<Area> areas(long planId, ConsoleScope scope) {
-    return areas.findByPlanIdOrderBySortOrder(planId).stream().filter(a -> scope.covers(planId, a.getTeamId())).toList();
+    return areas.findByPlanIdOrderBySortOrder(planId).stream().filter(a -> scope.covers(planId, a.getTeamId()))
+        .toList();
   }
 
   public List<VillageChoice> villages(long planId, ConsoleScope scope) {

@@ -3,8 +3,8 @@ package cn.dudao.admin.report;
 import cn.dudao.admin.audit.ConsoleAudit;
 import cn.dudao.admin.console.ConsoleTimes;
 import cn.dudao.admin.console.CurrentPlan;
-import cn.dudao.admin.security.ConsoleScopes;
 import cn.dudao.admin.exports.Downloads;
+import cn.dudao.admin.security.ConsoleScopes;
 import cn.dudao.bot.plan.Plan;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -42,8 +42,7 @@ class ReportController {
   private final Clock clock;
 
   ReportController(CurrentPlan plans, ConsoleScopes scopes, ReportFactsReader facts, ReportDraft draft,
-                   ReportSections sections,
-                   ReportDocument document, ConsoleAudit audit, Clock clock) {
+                   ReportSections sections, ReportDocument document, ConsoleAudit audit, Clock clock) {
     this.plans = plans;
     this.scopes = scopes;
     this.facts = facts;
