@@ -41,11 +41,12 @@ public class PlanChoices {
   }
 
   public List<Team> teams(long planId, ConsoleScope scope) {
-    return teams.findByPlanIdOrderByNumber(planId).stream().filter(t -> scope.coversTeam(t.getId())).toList();
+    return teams.findByPlanIdOrderByNumber(planId).stream().filter(t -> scope.covers(planId, t.getId())).toList();
   }
 
   public List<Area> areas(long planId, ConsoleScope scope) {
-    return areas.findByPlanIdOrderBySortOrder(planId).stream().filter(a -> scope.coversTeam(a.getTeamId())).toList();
+    return areas.findByPlanIdOrderBySortOrder(planId).stream().filter(a -> scope.covers(planId, a.getTeamId()))
+        .toList();
   }
 
   public List<VillageChoice> villages(long planId, ConsoleScope scope) {
@@ -62,6 +63,6 @@ public class PlanChoices {
 
   public List<Member> people(long planId, ConsoleScope scope) {
     return members.findByPlanIdOrderByTeamIdAscSortOrderAsc(planId).stream()
-        .filter(m -> scope.coversTeam(m.getTeamId())).toList();
+        .filter(m -> scope.covers(planId, m.getTeamId())).toList();
   }
 }

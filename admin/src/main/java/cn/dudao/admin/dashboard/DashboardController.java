@@ -9,7 +9,6 @@ import cn.dudao.bot.inbox.InboxRepository;
 import cn.dudao.bot.outbox.OutboxRecord;
 import cn.dudao.bot.outbox.OutboxRepository;
 import cn.dudao.bot.plan.Plan;
-import cn.dudao.bot.plan.PlanRepository;
 import cn.dudao.flows.definition.Flow;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,18 +26,16 @@ class DashboardController {
 
   private final DashboardFigures figures;
   private final CurrentPlan plans;
-  private final PlanRepository planRecords;
   private final ConsoleScopes scopes;
   private final ProblemFigures problems;
   private final FlowCatalog flows;
   private final InboxRepository inbox;
   private final OutboxRepository outbox;
 
-  DashboardController(DashboardFigures figures, CurrentPlan plans, PlanRepository planRecords, ConsoleScopes scopes,
+  DashboardController(DashboardFigures figures, CurrentPlan plans, ConsoleScopes scopes,
                       ProblemFigures problems, FlowCatalog flows, InboxRepository inbox, OutboxRepository outbox) {
     this.figures = figures;
     this.plans = plans;
-    this.planRecords = planRecords;
     this.scopes = scopes;
     this.problems = problems;
     this.flows = flows;
@@ -48,8 +45,12 @@ class DashboardController {
 
   @GetMapping("/")
   String dashboard(@RequestParam(required = false) Long plan, Authentication user, Model model) {
-    model.addAttribute("plans", planRecords.findByActiveTrueOrderByIdDesc());
-    Optional<Plan> current = plans.resolve(plan);
+    ConsoleScope scope = scopes.of(user);
+    model.addAttribute("plans", plans.choices(scope));
+    Optional<Plan> current = plans.resolve(plan, scope);
+    if (plan != null && current.isEmpty()) {
+      throw new CurrentPlan.NotFound("没有找到督导方案");
+    }
     model.addAttribute("plan", current.orElse(null));
     model.addAttribute("pendingInbound", inbox.countByStatus(InboundRecord.Status.PENDING));
     model.addAttribute("pendingOutbound", outbox.countByStatus(OutboxRecord.Status.PENDING));
@@ -57,7 +58,6 @@ class DashboardController {
     if (current.isEmpty()) {
       return "dashboard";
     }
-    ConsoleScope scope = scopes.of(user);
     long planId = current.get().getId();
     List<Progress.Team> teams = figures.progress(planId, scope);
     long areas = teams.stream().mapToLong(t -> t.areas().size()).sum();

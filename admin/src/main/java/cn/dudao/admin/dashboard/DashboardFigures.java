@@ -59,7 +59,7 @@ public class DashboardFigures {
         SELECT t.id, t.name, (SELECT MIN(m.name) FROM members m WHERE m.team_id = t.id AND m.role = 'LEADER') AS leader
         FROM teams t WHERE t.plan_id = :plan ORDER BY t.team_no""", Map.of("plan", planId), rs -> {
       long id = rs.getLong("id");
-      if (scope.coversTeam(id)) {
+      if (scope.covers(planId, id)) {
         teams.add(new Progress.Team(id, rs.getString("name"), rs.getString("leader"),
             areasByTeam.getOrDefault(id, List.of())));
       }
@@ -72,7 +72,7 @@ public class DashboardFigures {
     Map<String, Long> counts = new LinkedHashMap<>();
     indicators.categories().forEach(c -> counts.put(c, 0L));
     Map<String, Object> params = new HashMap<>(Map.of("plan", planId));
-    String teamCut = teamCut(scope, params);
+    String teamCut = teamCut(planId, scope, params);
     if (teamCut == null) {
       return counts;
     }
@@ -89,7 +89,7 @@ public class DashboardFigures {
   public Map<String, Long> signedByFlow(long planId, ConsoleScope scope) {
     Map<String, Long> counts = new LinkedHashMap<>();
     Map<String, Object> params = new HashMap<>(Map.of("plan", planId));
-    String teamCut = teamCut(scope, params);
+    String teamCut = teamCut(planId, scope, params);
     if (teamCut == null) {
       return counts;
     }
@@ -102,7 +102,10 @@ public class DashboardFigures {
     return counts;
   }
 
-  private static String teamCut(ConsoleScope scope, Map<String, Object> params) {
+  private static String teamCut(long planId, ConsoleScope scope, Map<String, Object> params) {
+    if (!scope.coversPlan(planId)) {
+      return null;
+    }
     if (scope.everything()) {
       return "";
     }

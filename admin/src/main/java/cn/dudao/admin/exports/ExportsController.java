@@ -66,8 +66,8 @@ class ExportsController {
   @GetMapping("/exports")
   @PreAuthorize(TEAMS_AND_OFFICE)
   String page(@RequestParam(required = false) Long plan, Authentication user, Model model) {
-    Plan current = plans.require(plan);
     ConsoleScope scope = scopes.of(user);
+    Plan current = plans.require(plan, scope);
     model.addAttribute("plan", current);
     model.addAttribute("areas", choices.areas(current.getId(), scope));
     model.addAttribute("villages", choices.villages(current.getId(), scope));
@@ -77,9 +77,9 @@ class ExportsController {
   @GetMapping("/exports/problems.xlsx")
   @PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'TEAM_LEADER', 'VIEWER', 'UNIT_CONTACT')")
   void problemList(ProblemFilter filter, Authentication user, HttpServletResponse response) throws IOException {
-    Plan plan = plans.require(filter.plan());
-    ProblemFilter applied = filter.withPlan(plan.getId());
     ConsoleScope scope = scopes.of(user);
+    Plan plan = plans.require(filter.plan(), scope);
+    ProblemFilter applied = filter.withPlan(plan.getId());
     String consoleUrl = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     Downloads.prepare(response, "问题清单.xlsx", Downloads.XLSX);
     long rows = problemList.write(plan.getName() + " 问题清单", user.getName(), consoleUrl,
@@ -90,9 +90,10 @@ class ExportsController {
   @GetMapping("/exports/areas/{areaId}/indicators.xlsx")
   @PreAuthorize(TEAMS_AND_OFFICE)
   void indicators(@PathVariable long areaId, Authentication user, HttpServletResponse response) throws IOException {
-    Area area = areas.findById(areaId).filter(a -> scopes.of(user).coversTeam(a.getTeamId()))
+    ConsoleScope scope = scopes.of(user);
+    Area area = areas.findById(areaId).filter(a -> scope.covers(a.getPlanId(), a.getTeamId()))
         .orElseThrow(() -> new CurrentPlan.NotFound("没有找到该乡镇，或您无权导出"));
-    Plan plan = plans.require(area.getPlanId());
+    Plan plan = plans.require(area.getPlanId(), scope);
     String teamName = area.getTeamId() == null ? null : teams.findById(area.getTeamId()).map(Team::getName).orElse(null);
     String fileName = "督导指标表-" + area.getName() + ".xlsx";
     Downloads.prepare(response, fileName, Downloads.XLSX);
@@ -105,9 +106,10 @@ class ExportsController {
   void selfCheck(@PathVariable long villageId, Authentication user, HttpServletResponse response) throws IOException {
     Village village = villages.findById(villageId)
         .orElseThrow(() -> new CurrentPlan.NotFound("没有找到该行政村"));
-    Area area = areas.findById(village.getAreaId()).filter(a -> scopes.of(user).coversTeam(a.getTeamId()))
+    ConsoleScope scope = scopes.of(user);
+    Area area = areas.findById(village.getAreaId()).filter(a -> scope.covers(a.getPlanId(), a.getTeamId()))
         .orElseThrow(() -> new CurrentPlan.NotFound("没有找到该行政村，或您无权导出"));
-    Plan plan = plans.require(area.getPlanId());
+    Plan plan = plans.require(area.getPlanId(), scope);
     String fileName = "自查表-" + area.getName() + "-" + village.getName() + ".xlsx";
     Downloads.prepare(response, fileName, Downloads.XLSX);
     selfCheckSheet.write(plan, area.getName(), village.getId(), village.getName(), response.getOutputStream());

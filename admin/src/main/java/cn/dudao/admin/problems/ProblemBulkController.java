@@ -60,7 +60,8 @@ class ProblemBulkController {
   String bulk(ProblemForm form, @RequestParam(required = false) Long plan,
               @RequestParam(required = false, defaultValue = "") String query, Authentication user,
               RedirectAttributes redirect) {
-    Plan current = plans.require(plan);
+    ConsoleScope scope = scopes.of(user);
+    Plan current = plans.require(plan, scope);
     String back = "redirect:/problems" + (query.isBlank() ? "?plan=" + current.getId() : "?" + query.replaceAll("[\r\n]", ""));
     try {
       if (form.ids().isEmpty()) {
@@ -75,7 +76,6 @@ class ProblemBulkController {
       redirect.addFlashAttribute("bulkForm", form);
       return back;
     }
-    ConsoleScope scope = scopes.of(user);
     Actor actor = actors.of(user);
     String action = form.action();
     List<String> done = new ArrayList<>();

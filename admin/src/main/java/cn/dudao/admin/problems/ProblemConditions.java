@@ -67,10 +67,22 @@ public class ProblemConditions {
     return " WHERE " + String.join(" AND ", conditions) + cut;
   }
 
-  /** The scope as " AND …" ("" for everything), or null when nothing is visible. */
+  /**
+   * The scope as " AND …" ("" for everything in every plan), or null when nothing is visible. A
+   * plan-bound user's cut always names his plan, so a problem looked up by id in another plan is not
+   * found even for the county office's own unit's contact, who sees everything of his plan.
+   */
   public String scope(ConsoleScope scope, Map<String, Object> params) {
+    if (scope.empty()) {
+      return null;
+    }
+    String plans = "";
+    if (!scope.allPlans()) {
+      plans = " AND p.plan_id IN (:scopePlans)";
+      params.put("scopePlans", scope.planIds());
+    }
     if (scope.everything()) {
-      return "";
+      return plans;
     }
     List<String> any = new ArrayList<>();
     if (!scope.teamIds().isEmpty()) {
@@ -81,7 +93,7 @@ public class ProblemConditions {
       any.add("p.unit_id IN (:scopeUnits)");
       params.put("scopeUnits", scope.unitIds());
     }
-    return any.isEmpty() ? null : " AND (" + String.join(" OR ", any) + ")";
+    return any.isEmpty() ? null : plans + " AND (" + String.join(" OR ", any) + ")";
   }
 
   /** The condition of an open problem having {@code colour} today. */

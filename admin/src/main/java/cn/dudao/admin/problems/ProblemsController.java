@@ -47,8 +47,8 @@ class ProblemsController {
   @GetMapping("/problems")
   String list(ProblemFilter filter, @RequestParam(defaultValue = "1") int page, Authentication user,
               HttpServletRequest request, Model model) {
-    Plan plan = plans.require(filter.plan());
     ConsoleScope scope = scopes.of(user);
+    Plan plan = plans.require(filter.plan(), scope);
     ProblemFilter applied = filter.withPlan(plan.getId());
     model.addAttribute("plan", plan);
     model.addAttribute("filter", applied);

@@ -3,6 +3,7 @@ package cn.dudao.admin.reminders;
 import cn.dudao.admin.audit.ConsoleAudit;
 import cn.dudao.admin.console.ConsoleTimes;
 import cn.dudao.admin.console.CurrentPlan;
+import cn.dudao.admin.security.ConsoleScopes;
 import cn.dudao.bot.plan.Plan;
 import cn.dudao.bot.reminder.ReminderRules;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,18 +35,20 @@ class RemindersController {
   record Row(ReminderRules.Rule rule, RuleForm form, Map<String, String> errors, String lastQueuedAt) {}
 
   private final CurrentPlan plans;
+  private final ConsoleScopes scopes;
   private final ReminderRules rules;
   private final ConsoleAudit audit;
 
-  RemindersController(CurrentPlan plans, ReminderRules rules, ConsoleAudit audit) {
+  RemindersController(CurrentPlan plans, ConsoleScopes scopes, ReminderRules rules, ConsoleAudit audit) {
     this.plans = plans;
+    this.scopes = scopes;
     this.rules = rules;
     this.audit = audit;
   }
 
   @GetMapping
   String page(@RequestParam(required = false) Long plan, Model model, Authentication user) {
-    return show(plans.require(plan), null, Map.of(), model, user);
+    return show(plans.require(plan, scopes.of(user)), null, Map.of(), model, user);
   }
 
   @PostMapping("/{kind}")
@@ -54,7 +57,7 @@ class RemindersController {
               @RequestParam(defaultValue = "") String firstDay, @RequestParam(defaultValue = "") String lastDay,
               @RequestParam(defaultValue = "") String sendTime, @RequestParam(defaultValue = "") String spreadMinutes,
               Model model, Authentication user, RedirectAttributes redirect, HttpServletResponse response) {
-    Plan current = plans.require(plan);
+    Plan current = plans.require(plan, scopes.of(user));
     RuleForm form = new RuleForm(kind, enabled, firstDay, lastDay, sendTime, spreadMinutes);
     if (rules.forPlan(current).stream().noneMatch(r -> r.kind().equals(kind))) {
       throw new CurrentPlan.NotFound("没有这条提醒规则");

@@ -4,6 +4,7 @@ import cn.dudao.admin.audit.ConsoleAudit;
 import cn.dudao.admin.console.ConsoleTimes;
 import cn.dudao.admin.console.CurrentPlan;
 import cn.dudao.admin.exports.Downloads;
+import cn.dudao.admin.security.ConsoleScopes;
 import cn.dudao.bot.plan.Plan;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,6 +33,7 @@ class ReportController {
   static final int MAX_PART = 20_000;
 
   private final CurrentPlan plans;
+  private final ConsoleScopes scopes;
   private final ReportFactsReader facts;
   private final ReportDraft draft;
   private final ReportSections sections;
@@ -39,9 +41,10 @@ class ReportController {
   private final ConsoleAudit audit;
   private final Clock clock;
 
-  ReportController(CurrentPlan plans, ReportFactsReader facts, ReportDraft draft, ReportSections sections,
-                   ReportDocument document, ConsoleAudit audit, Clock clock) {
+  ReportController(CurrentPlan plans, ConsoleScopes scopes, ReportFactsReader facts, ReportDraft draft,
+                   ReportSections sections, ReportDocument document, ConsoleAudit audit, Clock clock) {
     this.plans = plans;
+    this.scopes = scopes;
     this.facts = facts;
     this.draft = draft;
     this.sections = sections;
@@ -54,8 +57,8 @@ class ReportController {
   record Part(int number, String heading, String body, boolean edited) {}
 
   @GetMapping("/report")
-  String page(@RequestParam(required = false) Long plan, Model model) {
-    Plan current = plans.require(plan);
+  String page(@RequestParam(required = false) Long plan, Authentication user, Model model) {
+    Plan current = plans.require(plan, scopes.of(user));
     model.addAttribute("plan", current);
     model.addAttribute("title", ReportDocument.title(current.getName()));
     model.addAttribute("parts", parts(current));
@@ -65,7 +68,7 @@ class ReportController {
   @PostMapping("/report")
   @PreAuthorize("hasRole('COUNTY_ADMIN')")
   String save(@RequestParam long plan, @RequestParam Map<String, String> form, Authentication user) {
-    Plan current = plans.require(plan);
+    Plan current = plans.require(plan, scopes.of(user));
     Map<Integer, String> bodies = new LinkedHashMap<>();
     for (int n = 1; n <= ReportDraft.TITLES.size(); n++) {
       String body = form.get("part" + n);
@@ -82,7 +85,7 @@ class ReportController {
   @PostMapping("/report/reset")
   @PreAuthorize("hasRole('COUNTY_ADMIN')")
   String reset(@RequestParam long plan, Authentication user) {
-    Plan current = plans.require(plan);
+    Plan current = plans.require(plan, scopes.of(user));
     sections.reset(current.getId());
     audit.record(user.getName(), ConsoleAudit.REPORT_EDIT, "督导报告：" + current.getName(), ConsoleAudit.Outcome.APPLIED,
         "恢复为按数据自动生成");
@@ -92,7 +95,7 @@ class ReportController {
   @GetMapping("/report/report.docx")
   void download(@RequestParam(required = false) Long plan, Authentication user, HttpServletResponse response)
       throws IOException {
-    Plan current = plans.require(plan);
+    Plan current = plans.require(plan, scopes.of(user));
     ReportFacts gathered = facts.read(current);
     List<String> bodies = parts(current, gathered).stream().map(Part::body).toList();
     Downloads.prepare(response, "督导报告.docx", Downloads.DOCX);

@@ -27,7 +27,7 @@ class ReportFactsReader {
   static final int SAMPLES = 5;
   private static final Set<String> MET = Set.of("达标");
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
-  private static final ConsoleScope ALL = new ConsoleScope(true, Set.of(), Set.of(), false);
+  private static final ConsoleScope ALL = new ConsoleScope(null, true, Set.of(), Set.of(), false);
 
   private final DashboardFigures figures;
   private final SignedAnswers signed;

@@ -3,6 +3,7 @@ package cn.dudao.admin.security;
 import cn.dudao.admin.plan.ConsoleActors;
 import cn.dudao.bot.plan.Access;
 import cn.dudao.bot.plan.Actor;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,15 +35,18 @@ public class ConsoleScopes {
 
   /**
    * The console's view of {@link Access#scope}: the work of the teams whose work is visible, the
-   * problems of the units whose problems are visible. Accounts spanning all plans see everything;
-   * plan-bound accounts are cut to their own plan's teams and units (the ids belong to one plan).
+   * problems of the units whose problems are visible, in the plans he may see. Accounts spanning all
+   * plans (the actor has no plan: console admins, viewers) see every plan; a plan-bound account (team
+   * leader, unit contact, the county office's own unit's contact) sees his own plan and nothing of
+   * another, which {@link cn.dudao.admin.console.CurrentPlan} and every scoped query enforce.
    */
   public ConsoleScope of(Actor actor) {
     if (actor.role() == Actor.Role.UNKNOWN) {
       return ConsoleScope.NOTHING;
     }
     Access.Scope scope = access.scope(actor, actor.planId() == null ? 0L : actor.planId());
-    return new ConsoleScope(scope.everything(), scope.workTeamIds(), scope.unitIds(),
+    Set<Long> planIds = actor.planId() == null ? null : Set.of(actor.planId());
+    return new ConsoleScope(planIds, scope.everything(), scope.workTeamIds(), scope.unitIds(),
         scope.everything() && !scope.readOnly());
   }
 }
