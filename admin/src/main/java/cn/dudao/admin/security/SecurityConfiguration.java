@@ -43,7 +43,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/dudao.css", "/favicon.ico", "/error",
                 "/actuator/health").permitAll()
-            .requestMatchers("/simulator/**").hasAnyRole("COUNTY_ADMIN", "TEAM_LEADER")
+            // The simulator speaks as any roster member or unit contact: the county office's alone.
+            .requestMatchers("/simulator/**").hasRole("COUNTY_ADMIN")
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

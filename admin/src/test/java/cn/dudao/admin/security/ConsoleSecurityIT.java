@@ -78,6 +78,14 @@ class ConsoleSecurityIT {
         .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
     mvc.perform(post("/simulator/api/text").with(user("viewer").roles("VIEWER")).with(csrf())
         .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+    // A team leader or a unit contact must not speak, or read transcripts, as someone else.
+    for (String role : new String[] {"TEAM_LEADER", "UNIT_CONTACT"}) {
+      mvc.perform(post("/simulator/api/text").with(user("someone").roles(role)).with(csrf())
+          .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+      mvc.perform(get("/simulator/api/transcript").param("user", "lvliping").with(user("someone").roles(role)))
+          .andExpect(status().isForbidden());
+      mvc.perform(get("/simulator").with(user("someone").roles(role))).andExpect(status().isForbidden());
+    }
     mvc.perform(post("/simulator/api/text").with(user("admin").roles("COUNTY_ADMIN")).with(csrf())
         .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isAccepted());
   }
