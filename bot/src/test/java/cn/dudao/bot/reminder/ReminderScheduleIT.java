@@ -298,8 +298,9 @@ class ReminderScheduleIT {
     CLOCK.set(held.getNextAttemptAt());
     await().atMost(Duration.ofSeconds(30)).until(() -> probe().getStatus() == OutboxRecord.Status.SENT);
     assertThat(probe().getSentAt()).isEqualTo(held.getNextAttemptAt());
+    // Different people's messages go in parallel: only each person's own order is guaranteed.
     assertThat(sentContaining("重试探针")).extracting(m -> m.path("touser").asString())
-        .containsExactly("tanjinhua", "lvliping", "lvliping");
+        .containsExactlyInAnyOrder("tanjinhua", "lvliping", "lvliping");
   }
 
   @Test
