@@ -64,7 +64,7 @@ public class Inspections {
    */
   public void recordAnswer(long inspectionId, String key, String nodeId, Object value, String display,
                            int revision, Member inspector) {
-    load(inspectionId).requireDraft();
+    requireDraft(inspectionId);
     supersede(inspectionId, List.of(key));
     String shown = display == null ? "" : display;
     jdbc.update("INSERT INTO answers (inspection_id, answer_key, node_id, value_json, display_text, flow_revision, "
@@ -74,7 +74,7 @@ public class Inspections {
   }
 
   public void clearAnswers(long inspectionId, Collection<String> keys) {
-    load(inspectionId).requireDraft();
+    requireDraft(inspectionId);
     supersede(inspectionId, keys);
   }
 
@@ -95,6 +95,24 @@ public class Inspections {
     if (!current.isEmpty()) {
       jdbc.update("UPDATE answers SET is_current = FALSE WHERE id IN (" + marks(current.size()) + ")",
           current.toArray());
+    }
+  }
+
+  /**
+   * Refuses to change a confirmed or abandoned inspection: its status read with one plain statement
+   * instead of loading the entity for every answer. Only {@link #confirm} and {@link #abandon} change the
+   * status, on the step's last event (Completed, Exited), so no unflushed status change can precede an
+   * answer in the same transaction; {@link #start} inserts at once (IDENTITY), so a new one is visible.
+   */
+  private void requireDraft(long inspectionId) {
+    List<String> status = jdbc.queryForList("SELECT status FROM inspections WHERE id = ?", String.class,
+        inspectionId);
+    if (status.isEmpty()) {
+      throw new IllegalStateException("no inspection " + inspectionId);
+    }
+    if (!Inspection.Status.DRAFT.name().equals(status.get(0))) {
+      throw new IllegalStateException("inspection " + inspectionId + " is " + status.get(0)
+          + " and can no longer change");
     }
   }
 

@@ -63,6 +63,9 @@ public class InspectorTasks {
   /** The member's assigned households in village order, visited or not. */
   public List<Assigned> assigned(Member member) {
     List<HouseholdAssignment> mine = assignments.findByMemberIdOrderByVillageIdAscIdAsc(member.getId());
+    if (mine.isEmpty()) {
+      return List.of();   // most inspectors at a flow start: no household, village or visit reads
+    }
     Map<Long, Household> byId = households.findAllById(mine.stream().map(HouseholdAssignment::getHouseholdId).toList())
         .stream().collect(Collectors.toMap(Household::getId, Function.identity()));
     Map<Long, String> placeNames = placeNames(mine.stream().map(HouseholdAssignment::getVillageId).toList());
