@@ -3,7 +3,6 @@ package cn.dudao.bot.conversation;
 import cn.dudao.bot.inbox.InboundMessage;
 import cn.dudao.bot.inbox.InboundRecord;
 import cn.dudao.bot.inspection.Finding;
-import cn.dudao.bot.inspection.Inspection;
 import cn.dudao.bot.inspection.Inspections;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.plan.Member;
@@ -136,9 +135,9 @@ class FlowSession {
       replies.say(Replies.NO_VILLAGES);
       return;
     }
-    Inspection inspection = inspections.start(member, flow.id(), flow.revision());
+    long inspectionId = inspections.start(member, flow.id(), flow.revision());
     StepResult result = engine.start(flow, context);
-    conversation.update(member.getId(), inspection.getId(), flow.id(), null, clock.instant());
+    conversation.update(member.getId(), inspectionId, flow.id(), null, clock.instant());
     handle(result, conversation, member, replies, null, channel);
   }
 
