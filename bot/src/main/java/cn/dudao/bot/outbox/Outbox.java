@@ -14,6 +14,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,19 +31,22 @@ public class Outbox {
 
   private final OutboxRepository repository;
   private final JdbcTemplate jdbc;
-  private final JsonMapper json;
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final ObjectProvider<SendWindow> window;
+  private volatile SendWindow resolvedWindow;
+  private final ObjectReader payloadReader;
+  private final ObjectWriter payloadWriter;
 
   public Outbox(OutboxRepository repository, JdbcTemplate jdbc, JsonMapper json, Clock clock,
                 ApplicationEventPublisher events, ObjectProvider<SendWindow> window) {
     this.repository = repository;
     this.jdbc = jdbc;
-    this.json = json;
     this.clock = clock;
     this.events = events;
     this.window = window;
+    this.payloadReader = json.readerFor(OutgoingMessage.class);
+    this.payloadWriter = json.writerFor(OutgoingMessage.class);
   }
 
   /**
@@ -97,8 +102,17 @@ public class Outbox {
     return record.getTiming() == OutboxRecord.Timing.WAKING_HOURS ? window().earliest(at, record.getRecipient()) : at;
   }
 
+  /** Looked up once found (a bean lookup per reply showed in the profile); ALWAYS while there is none. */
   private SendWindow window() {
-    return window.getIfAvailable(() -> SendWindow.ALWAYS);
+    SendWindow found = resolvedWindow;
+    if (found == null) {
+      found = window.getIfAvailable();
+      if (found == null) {
+        return SendWindow.ALWAYS;
+      }
+      resolvedWindow = found;
+    }
+    return found;
   }
 
   public OutgoingMessage read(OutboxRecord record) {
@@ -106,11 +120,11 @@ public class Outbox {
   }
 
   OutgoingMessage read(String payload) {
-    return json.readValue(payload, OutgoingMessage.class);
+    return payloadReader.readValue(payload);
   }
 
   String write(OutgoingMessage message) {
-    return json.writeValueAsString(message);
+    return payloadWriter.writeValueAsString(message);
   }
 
   /**
