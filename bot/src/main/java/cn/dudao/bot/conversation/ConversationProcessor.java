@@ -13,6 +13,7 @@ import cn.dudao.bot.plan.Roster;
 import cn.dudao.bot.plan.Target;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.problem.ProblemChat;
+import cn.dudao.flows.engine.ConversationState;
 import java.util.List;
 import java.time.Clock;
 import java.util.Optional;
@@ -74,8 +75,9 @@ public class ConversationProcessor {
     InboundMessage message = inbox.read(record);
     ReplyBuffer replies = new ReplyBuffer();
     // A flow in progress pins the plan it was started in (a person may be on two plans' rosters).
+    Optional<ConversationState> state = flowSession.state(conversation);
     Optional<Member> member = roster.findMember(userId,
-        flowSession.inFlow(conversation) ? conversation.getMemberId() : null);
+        FlowSession.inFlow(state) ? conversation.getMemberId() : null);
     Actor sender = member.map(actors::forMember).orElseGet(() -> actors.forWecomUser(userId));
     // Inspectors' and unit contacts' photos are fetched (MediaFetcher); their image waits until settled.
     if (sender.role() != Actor.Role.UNKNOWN && message.kind() == InboundMessage.Kind.IMAGE
@@ -102,7 +104,7 @@ public class ConversationProcessor {
         replies.say(Replies.NOT_ON_ROSTER);
       }
     } else {
-      flowSession.apply(conversation, member.get(), record, message, replies);
+      flowSession.apply(conversation, state, member.get(), record, message, replies);
     }
     replies.drain(message.channel()).forEach(m -> outbox.enqueue(message.channel(), userId, m));
     inbox.markDone(record, clock.instant());

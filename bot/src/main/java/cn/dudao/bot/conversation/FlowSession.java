@@ -3,7 +3,6 @@ package cn.dudao.bot.conversation;
 import cn.dudao.bot.inbox.InboundMessage;
 import cn.dudao.bot.inbox.InboundRecord;
 import cn.dudao.bot.inspection.Finding;
-import cn.dudao.bot.inspection.Inspection;
 import cn.dudao.bot.inspection.Inspections;
 import cn.dudao.bot.outbox.OutgoingMessage;
 import cn.dudao.bot.plan.Member;
@@ -56,19 +55,20 @@ class FlowSession {
     this.clock = clock;
   }
 
-  /** True while the person is inside a flow (answering or paused). */
-  boolean inFlow(ConversationRecord conversation) {
-    return inFlow(codec.decode(conversation.getStateJson()));
+  /** The stored state of a conversation, decoded once per message and handed to {@link #apply}. */
+  Optional<ConversationState> state(ConversationRecord conversation) {
+    return codec.decode(conversation.getStateJson());
   }
 
-  private static boolean inFlow(Optional<ConversationState> state) {
+  /** True while the person is inside a flow (answering or paused). */
+  static boolean inFlow(Optional<ConversationState> state) {
     return state.map(s -> s.status() == ConversationState.Status.ACTIVE
         || s.status() == ConversationState.Status.PAUSED).orElse(false);
   }
 
-  void apply(ConversationRecord conversation, Member member, InboundRecord record, InboundMessage message,
-             ReplyBuffer replies) {
-    Optional<ConversationState> state = codec.decode(conversation.getStateJson());
+  /** Applies a message; {@code state} is {@link #state} of {@code conversation}, not changed since. */
+  void apply(ConversationRecord conversation, Optional<ConversationState> state, Member member, InboundRecord record,
+             InboundMessage message, ReplyBuffer replies) {
     boolean inFlow = inFlow(state);
     if (EvidenceSteps.handles(message)) {
       evidence.receive(record, message, open(conversation, state, inFlow), replies)
@@ -135,9 +135,9 @@ class FlowSession {
       replies.say(Replies.NO_VILLAGES);
       return;
     }
-    Inspection inspection = inspections.start(member, flow.id(), flow.revision());
+    long inspectionId = inspections.start(member, flow.id(), flow.revision());
     StepResult result = engine.start(flow, context);
-    conversation.update(member.getId(), inspection.getId(), flow.id(), null, clock.instant());
+    conversation.update(member.getId(), inspectionId, flow.id(), null, clock.instant());
     handle(result, conversation, member, replies, null, channel);
   }
 

@@ -77,8 +77,8 @@ class FlowStarts {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("villages", villages.stream()
         .map(v -> Map.of("key", Long.toString(v.villageId()), "label", v.label())).toList());
-    context.put("areas", roster.areasFor(member).stream()
-        .map(a -> Map.of("key", Long.toString(a.getId()), "label", a.getName())).toList());
+    context.put("areas", roster.areaChoicesFor(member).stream()
+        .map(a -> Map.of("key", Long.toString(a.areaId()), "label", a.name())).toList());
     context.put("households", households.forMember(member));
     context.put("projects", List.of());
     Plan plan = plans.findById(member.getPlanId()).orElseThrow();

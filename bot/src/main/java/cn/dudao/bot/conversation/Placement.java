@@ -2,7 +2,6 @@ package cn.dudao.bot.conversation;
 
 import cn.dudao.bot.inspection.InspectionRepository;
 import cn.dudao.bot.inspection.Inspections;
-import cn.dudao.bot.plan.Area;
 import cn.dudao.bot.plan.Member;
 import cn.dudao.bot.plan.Roster;
 import cn.dudao.flows.engine.ConversationState;
@@ -39,9 +38,10 @@ class Placement {
         inspections.place(inspectionId, village.areaId(), village.villageId(), null, village.label());
       }
       case "area" -> {
-        Area area = roster.areasFor(member).stream().filter(a -> Long.toString(a.getId()).equals(value)).findFirst()
+        Roster.AreaChoice area = roster.areaChoicesFor(member).stream()
+            .filter(a -> Long.toString(a.areaId()).equals(value)).findFirst()
             .orElseThrow(() -> new IllegalStateException("area " + value + " is outside the team's areas"));
-        inspections.place(inspectionId, area.getId(), null, null, area.getName());
+        inspections.place(inspectionId, area.areaId(), null, null, area.name());
       }
       case "household" -> {
         Long householdId = value.chars().allMatch(Character::isDigit) ? Long.valueOf(value) : null;

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Conversation state to and from JSON, through the engine's plain-map form. */
@@ -13,20 +15,23 @@ class StateCodec {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
-  private final JsonMapper json;
+  private final ObjectReader reader;
+  private final ObjectWriter writer;
 
   StateCodec(JsonMapper json) {
-    this.json = json;
+    // Built once: every message reads and writes a state.
+    this.reader = json.readerFor(MAP);
+    this.writer = json.writer();
   }
 
   String encode(ConversationState state) {
-    return json.writeValueAsString(state.toMap());
+    return writer.writeValueAsString(state.toMap());
   }
 
   Optional<ConversationState> decode(String stateJson) {
     if (stateJson == null || stateJson.isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(ConversationState.fromMap(json.readValue(stateJson, MAP)));
+    return Optional.of(ConversationState.fromMap(reader.readValue(stateJson)));
   }
 }

@@ -11,6 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,7 +42,8 @@ public class Inbox {
 
   private final JdbcTemplate jdbc;
   private final KeyValueStore store;
-  private final JsonMapper json;
+  private final ObjectReader payloadReader;
+  private final ObjectWriter payloadWriter;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
@@ -48,7 +51,9 @@ public class Inbox {
                ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.store = store;
-    this.json = json;
+    // Built once: every callback writes a payload and every step reads one.
+    this.payloadReader = json.readerFor(InboundMessage.class);
+    this.payloadWriter = json.writerFor(InboundMessage.class);
     this.clock = clock;
     this.events = events;
   }
@@ -61,7 +66,7 @@ public class Inbox {
     try {
       // Auto-commit: the row is durable when update() returns, before the channel acknowledges.
       jdbc.update(INSERT, message.dedupeKey(), message.channel().name(), message.userId(),
-          utc(message.createdAt()), utc(clock.instant()), message.kind().name(), json.writeValueAsString(message));
+          utc(message.createdAt()), utc(clock.instant()), message.kind().name(), payloadWriter.writeValueAsString(message));
     } catch (DuplicateKeyException duplicate) {
       // the only unique key is the dedupe key: a retry recorded by this or another node
       markSeen(seenKey);
@@ -99,7 +104,7 @@ public class Inbox {
   }
 
   public InboundMessage read(InboundRecord record) {
-    return json.readValue(record.getPayload(), InboundMessage.class);
+    return payloadReader.readValue(record.getPayload());
   }
 
   /** The shared store is an optimisation only: when it is down, the database still dedupes. */

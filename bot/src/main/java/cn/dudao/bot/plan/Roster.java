@@ -30,16 +30,16 @@ public class Roster {
   /** A village as an inspector picks it: id and a label with its area. */
   public record VillageChoice(long villageId, long areaId, String label) {}
 
+  /** An area of the member's team, as a flow option shows it. */
+  public record AreaChoice(long areaId, String name) {}
+
   private final MemberRepository members;
-  private final AreaRepository areas;
   private final JdbcTemplate jdbc;
   private final PlanRepository plans;
   private final Clock clock;
 
-  public Roster(MemberRepository members, AreaRepository areas, JdbcTemplate jdbc, PlanRepository plans,
-                Clock clock) {
+  public Roster(MemberRepository members, JdbcTemplate jdbc, PlanRepository plans, Clock clock) {
     this.members = members;
-    this.areas = areas;
     this.jdbc = jdbc;
     this.plans = plans;
     this.clock = clock;
@@ -87,9 +87,16 @@ public class Roster {
             Member.Role.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8)), wecomUserId);
   }
 
-  /** The areas assigned to the member's team, in plan order. */
-  public List<Area> areasFor(Member member) {
-    return areas.findByTeamIdOrderBySortOrder(member.getTeamId());
+  /**
+   * The areas assigned to the member's team, in plan order, for flow starts and area answers: one plain
+   * query (the derived query built a criteria query per call). A member without a team has none.
+   */
+  public List<AreaChoice> areaChoicesFor(Member member) {
+    if (member.getTeamId() == null) {
+      return List.of();
+    }
+    return jdbc.query("SELECT id, name FROM areas WHERE team_id = ? ORDER BY sort_order, id",
+        (rs, i) -> new AreaChoice(rs.getLong(1), rs.getString(2)), member.getTeamId());
   }
 
   /**

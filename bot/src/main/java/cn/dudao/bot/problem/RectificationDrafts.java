@@ -10,6 +10,7 @@ import cn.dudao.bot.plan.Actor;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +43,11 @@ class RectificationDrafts {
   private final MediaFetches fetches;
   private final EvidenceLedger ledger;
   private final Clock clock;
+  private final JdbcTemplate jdbc;
 
   RectificationDrafts(RectificationDraftRepository drafts, ProblemRepository problems, ProblemWorkflow workflow,
-                      ProblemReview review, MediaFetches fetches, EvidenceLedger ledger, Clock clock) {
+                      ProblemReview review, MediaFetches fetches, EvidenceLedger ledger, Clock clock,
+                      JdbcTemplate jdbc) {
     this.drafts = drafts;
     this.problems = problems;
     this.workflow = workflow;
@@ -52,6 +55,7 @@ class RectificationDrafts {
     this.fetches = fetches;
     this.ledger = ledger;
     this.clock = clock;
+    this.jdbc = jdbc;
   }
 
   List<OutgoingMessage> startReport(Problem problem, Actor actor, String userId) {
@@ -82,6 +86,12 @@ class RectificationDrafts {
    */
   Optional<List<OutgoingMessage>> take(InboundRecord record, InboundMessage message, Actor actor) {
     if (!DRAFTED.contains(message.kind())) {
+      return Optional.empty();
+    }
+    // Nearly every message asks and nearly no one has a draft: a plain read first, the entity only then.
+    // Drafts are opened by card presses, each in its own step's transaction, so none is unflushed here.
+    if (jdbc.queryForList("SELECT wecom_user_id FROM rectification_drafts WHERE wecom_user_id = ?", String.class,
+        message.userId()).isEmpty()) {
       return Optional.empty();
     }
     Optional<RectificationDraft> open = drafts.findById(message.userId());
