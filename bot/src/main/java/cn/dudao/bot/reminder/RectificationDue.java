@@ -5,7 +5,6 @@ import cn.dudao.bot.problem.ProblemColour;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -16,31 +15,15 @@ import org.springframework.stereotype.Component;
  * from the first field day until {@link RectificationTexts#defaults the rectification window} ends.
  */
 @Component
-class RectificationDue implements ReminderRule {
+class RectificationDue extends RectificationRule {
 
   static final String KIND = "RECTIFICATION_DUE";
 
   private final OpenProblems problems;
-  private final ReminderProperties properties;
 
   RectificationDue(OpenProblems problems, ReminderProperties properties) {
+    super(KIND, "整改时限临近提醒（责任单位）", LocalTime.of(9, 10), properties);
     this.problems = problems;
-    this.properties = properties;
-  }
-
-  @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public String title() {
-    return "整改时限临近提醒（责任单位）";
-  }
-
-  @Override
-  public RuleDefaults defaults(Plan plan) {
-    return RectificationTexts.defaults(plan, properties, LocalTime.of(9, 10), 30);
   }
 
   @Override
@@ -50,15 +33,8 @@ class RectificationDue implements ReminderRule {
 
   @Override
   public Optional<String> compose(Plan plan, String recipient, LocalDate day) {
-    List<OpenProblems.Item> items = problems.ofContactDueOn(plan.getId(), recipient, day,
-        day.plusDays(ProblemColour.BLUE_DAYS));
-    if (items.isEmpty()) {
-      return Optional.empty();
-    }
-    StringBuilder text = new StringBuilder("【整改提醒】").append(RectificationTexts.units(items))
-        .append("：以下问题整改时限临近（共").append(items.size()).append("条），请抓紧整改：");
-    items.forEach(i -> text.append("\n").append(RectificationTexts.line(i, day, false)));
-    text.append("\n整改完成后，请在对应的整改通知卡片上点击“提交整改情况”。");
-    return Optional.of(Texts.fit(text.toString()));
+    return unitList("【整改提醒】", problems.ofContactDueOn(plan.getId(), recipient, day,
+            day.plusDays(ProblemColour.BLUE_DAYS)), "以下问题整改时限临近", "请抓紧整改", day,
+        "整改完成后，请在对应的整改通知卡片上点击“提交整改情况”。");
   }
 }

@@ -19,33 +19,17 @@ import org.springframework.stereotype.Component;
  * By default 10:10 spread over 30 minutes, over {@link RectificationTexts#defaults the rectification window}.
  */
 @Component
-class RectificationEscalation implements ReminderRule {
+class RectificationEscalation extends RectificationRule {
 
   static final String KIND = "RECTIFICATION_ESCALATION";
 
   private final OpenProblems problems;
   private final TeamRepository teams;
-  private final ReminderProperties properties;
 
   RectificationEscalation(OpenProblems problems, TeamRepository teams, ReminderProperties properties) {
+    super(KIND, "逾期问题督办（组长、县督导办）", LocalTime.of(10, 10), properties);
     this.problems = problems;
     this.teams = teams;
-    this.properties = properties;
-  }
-
-  @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public String title() {
-    return "逾期问题督办（组长、县督导办）";
-  }
-
-  @Override
-  public RuleDefaults defaults(Plan plan) {
-    return RectificationTexts.defaults(plan, properties, LocalTime.of(10, 10), 30);
   }
 
   @Override

@@ -4,7 +4,6 @@ import cn.dudao.bot.plan.Plan;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -14,31 +13,15 @@ import org.springframework.stereotype.Component;
  * over 30 minutes, over {@link RectificationTexts#defaults the rectification window}.
  */
 @Component
-class RectificationOverdue implements ReminderRule {
+class RectificationOverdue extends RectificationRule {
 
   static final String KIND = "RECTIFICATION_OVERDUE";
 
   private final OpenProblems problems;
-  private final ReminderProperties properties;
 
   RectificationOverdue(OpenProblems problems, ReminderProperties properties) {
+    super(KIND, "整改逾期提醒（责任单位）", LocalTime.of(9, 40), properties);
     this.problems = problems;
-    this.properties = properties;
-  }
-
-  @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public String title() {
-    return "整改逾期提醒（责任单位）";
-  }
-
-  @Override
-  public RuleDefaults defaults(Plan plan) {
-    return RectificationTexts.defaults(plan, properties, LocalTime.of(9, 40), 30);
   }
 
   @Override
@@ -48,14 +31,7 @@ class RectificationOverdue implements ReminderRule {
 
   @Override
   public Optional<String> compose(Plan plan, String recipient, LocalDate day) {
-    List<OpenProblems.Item> items = problems.ofContactOverdue(plan.getId(), recipient, day);
-    if (items.isEmpty()) {
-      return Optional.empty();
-    }
-    StringBuilder text = new StringBuilder("【整改逾期】").append(RectificationTexts.units(items))
-        .append("：以下问题已超过整改时限（共").append(items.size()).append("条），请立即整改：");
-    items.forEach(i -> text.append("\n").append(RectificationTexts.line(i, day, false)));
-    text.append("\n逾期问题每日报送督导组组长和县督导办。整改完成后，请在对应的整改通知卡片上点击“提交整改情况”。");
-    return Optional.of(Texts.fit(text.toString()));
+    return unitList("【整改逾期】", problems.ofContactOverdue(plan.getId(), recipient, day), "以下问题已超过整改时限",
+        "请立即整改", day, "逾期问题每日报送督导组组长和县督导办。整改完成后，请在对应的整改通知卡片上点击“提交整改情况”。");
   }
 }
