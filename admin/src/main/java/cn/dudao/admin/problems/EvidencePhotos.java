@@ -15,6 +15,14 @@ public interface EvidencePhotos {
   /** The thumbnail of a stored photo, or empty when the id names no stored photo. */
   Optional<Photo> thumbnail(String evidenceId);
 
+  /**
+   * Those of {@code evidenceIds} that name a stored photo with a thumbnail, in their order. The store's
+   * implementation answers from the evidence rows in one query, without opening any file.
+   */
+  default java.util.List<String> shown(java.util.List<String> evidenceIds) {
+    return evidenceIds.stream().filter(e -> thumbnail(e).isPresent()).toList();
+  }
+
   /** The console address of the full photo. */
   default String url(String evidenceId) {
     return "/evidence/" + evidenceId;

@@ -69,7 +69,6 @@ class ProblemDetailPage {
   }
 
   private List<PhotoLink> links(List<String> evidenceIds) {
-    return evidenceIds.stream().filter(e -> photos.thumbnail(e).isPresent())
-        .map(e -> new PhotoLink(photos.url(e), photos.thumbUrl(e))).toList();
+    return photos.shown(evidenceIds).stream().map(e -> new PhotoLink(photos.url(e), photos.thumbUrl(e))).toList();
   }
 }

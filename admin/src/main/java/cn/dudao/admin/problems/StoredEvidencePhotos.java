@@ -21,8 +21,19 @@ class StoredEvidencePhotos implements EvidencePhotos {
   }
 
   @Override
+  public java.util.List<String> shown(java.util.List<String> evidenceIds) {
+    java.util.Set<Long> stored = files.withThumbnail(evidenceIds.stream().filter(StoredEvidencePhotos::isId)
+        .map(Long::valueOf).toList());
+    return evidenceIds.stream().filter(e -> isId(e) && stored.contains(Long.valueOf(e))).toList();
+  }
+
+  private static boolean isId(String evidenceId) {
+    return evidenceId != null && evidenceId.matches("\\d{1,18}");
+  }
+
+  @Override
   public Optional<Photo> thumbnail(String evidenceId) {
-    if (evidenceId == null || !evidenceId.matches("\\d{1,18}")) {
+    if (!isId(evidenceId)) {
       return Optional.empty();
     }
     try {

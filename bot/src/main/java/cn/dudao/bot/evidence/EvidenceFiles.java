@@ -47,6 +47,16 @@ public class EvidenceFiles {
     return open(evidenceId, PhotoReader.JPEG, e.get().getThumbSha256());
   }
 
+  /** Which of {@code evidenceIds} are stored photos with a thumbnail: one query, no file opened. */
+  public java.util.Set<Long> withThumbnail(java.util.Collection<Long> evidenceIds) {
+    if (evidenceIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return evidence.findAllById(evidenceIds).stream()
+        .filter(e -> e.getKind() == Evidence.Kind.PHOTO && EvidenceStore.isKey(e.getThumbSha256()))
+        .map(Evidence::getId).collect(java.util.stream.Collectors.toSet());
+  }
+
   private Optional<Evidence> photo(long evidenceId) {
     return evidence.findById(evidenceId).filter(e -> e.getKind() == Evidence.Kind.PHOTO);
   }

@@ -131,7 +131,7 @@ public class EvidenceLedger {
     return same;
   }
 
-  /** The rectification photos of a problem, oldest report first: for the console's problem page. */
+  /** The rectification photos linked to a problem, oldest report first. */
   @Transactional(readOnly = true)
   public List<RectificationPhoto> rectificationPhotos(long problemId) {
     List<EvidenceLink> linked = links.findByProblemIdAndKindOrderByIdAsc(problemId, EvidenceLink.Kind.RECTIFICATION);
