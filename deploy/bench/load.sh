@@ -5,7 +5,8 @@
 #   then the load driver (cn.dudao.bot.load.LoadDriver) at rising rates, and its verdict.
 #
 # Usage: NODES=1|2 RATES=250,500,1000 SECONDS=20 [INSPECTORS=3×max rate] \
-#        [FAULT=none|kill-node|redis-restart|mariadb-restart|mariadb-kill FAULT_AT=15] [DRAIN_TIMEOUT=600] deploy/bench/load.sh
+#        [FAULT=none|kill-node|redis-restart|mariadb-restart|mariadb-kill FAULT_AT=15] [DRAIN_TIMEOUT=600] \
+#        [WARMUP=rate:seconds] [PROFILE=seconds] deploy/bench/load.sh
 # Prints one table row per rate (ack throughput and latency), the database verdict (acknowledged, lost,
 # duplicated, applied as the script expects), how long the outbox took to empty, and CPU per component.
 # Needs: mariadbd + mariadb-install-db, redis-server, nginx (apt-get install -y nginx), a built
@@ -119,23 +120,80 @@ esac
 
 # CPU seconds a process used (utime + stime), to put each component's cost per message beside the
 # latencies: on a shared machine the latencies show the contention, the CPU cost does not.
-cpu_s() { [ -r "/proc/$1/stat" ] && awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat" || echo 0; }
+cpu_s() { [ -r "/proc/$1/stat" ] && awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat" || echo 0; }
+components() {
+  for i in $(seq 1 "$NODES"); do echo "node$i $(cat "$work/node$i.pid")"; done
+  echo "mariadb $(cat "$work/mariadb.pid" 2>/dev/null)"
+  echo "redis $(cat "$work/redis.pid" 2>/dev/null)"
+  echo "nginx $(pgrep -P "$(cat "$work/nginx/nginx.pid")" | head -1)"
+}
+declare -A cpu_at_start
 cpu_report() {
-  local line="CPU seconds $1:"
-  for i in $(seq 1 "$NODES"); do line="$line node$i=$(cpu_s "$(cat "$work/node$i.pid")")"; done
-  line="$line mariadb=$(cpu_s "$(cat "$work/mariadb.pid" 2>/dev/null)") redis=$(cpu_s "$(cat "$work/redis.pid" 2>/dev/null)")"
-  line="$line nginx=$(cpu_s "$(pgrep -P "$(cat "$work/nginx/nginx.pid")" | head -1)")"
+  local line="CPU seconds $1:" name pid
+  while read -r name pid; do
+    line="$line $name=$(cpu_s "$pid")"
+    [ "$1" = "${2:-}" ] && cpu_at_start[$name]="$(cpu_s "$pid")"
+  done < <(components)
   echo "$line"
 }
-cpu_report before
+# CPU milliseconds per acknowledged message of the measured run, per component (the warm-up excluded).
+cpu_per_message() {
+  local acked="$1" line="CPU ms per acknowledged message (steady state, $1 messages):" name pid
+  [ "$acked" -gt 0 ] || return 0
+  while read -r name pid; do
+    line="$line $name=$(awk -v a="$(cpu_s "$pid")" -v b="${cpu_at_start[$name]:-0}" -v n="$acked" 'BEGIN {printf "%.2f", (a - b) * 1000 / n}')"
+  done < <(components)
+  echo "$line"
+}
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-args=(--target="http://127.0.0.1:$lb_port" --jdbc="jdbc:mariadb://127.0.0.1:$db_port/dudao" --inspectors="$INSPECTORS"
-  --rates="$RATES" --seconds="$SECONDS_PER_STEP" --label="$LABEL" --prefix="load" --drain-timeout="$DRAIN_TIMEOUT")
+driver() { java -cp "$cp" cn.dudao.bot.load.LoadDriver --target="http://127.0.0.1:$lb_port" \
+  --jdbc="jdbc:mariadb://127.0.0.1:$db_port/dudao" --drain-timeout="$DRAIN_TIMEOUT" "$@"; }
+# WARMUP=rate:seconds runs the same walk first with other inspectors (prefix warm) and waits for it to
+# drain, so the JIT's compilations are not in the measured CPU per message.
+if [ -n "${WARMUP:-}" ]; then
+  driver --inspectors=$((${WARMUP%%:*} * 3)) --rates="${WARMUP%%:*}" --seconds="${WARMUP##*:}" --label=warm-up \
+    --prefix=warm > "$work/warmup.log" 2>&1 || { echo "warm-up failed:"; tail -20 "$work/warmup.log"; exit 1; }
+  echo "warm-up: $(grep -E 'verdict' "$work/warmup.log" | sed 's/.*-> //')"
+fi
+# Node 1's CPU by thread group (request threads, conversation workers, outbox, GC, JIT, ...), from
+# /proc/<pid>/task/*/stat: where the node's CPU goes, without a profiler's own cost.
+thread_cpu() {
+  local pid; pid="$(cat "$work/node1.pid")"
+  for t in /proc/"$pid"/task/*; do
+    printf '%s %s\n' "$(tr -d ' ' < "$t/comm" | sed -E 's/[0-9]+/N/g')" "$(awk '{print $14 + $15}' "$t/stat")"
+  done 2>/dev/null | awk '{c[$1] += $2} END {for (k in c) print k, c[k]}' | sort
+}
+# The database's statements per message: what a batching change has to cut.
+db_status() {
+  mariadb --no-defaults -uroot -h127.0.0.1 -P"$db_port" -N -e "SHOW GLOBAL STATUS WHERE Variable_name IN
+    ('Questions','Com_select','Com_insert','Com_update','Com_delete','Com_commit','Com_rollback','Handler_commit',
+     'Innodb_log_writes','Innodb_os_log_fsyncs')" 2>/dev/null
+}
+cpu_report start start
+# PROFILE=seconds records JFR (settings=profile) on node 1 from the start of the measured run into
+# $BENCH_DIR/node1.jfr, kept after the run (its CPU is then in the figures: compare runs without it).
+if [ -n "${PROFILE:-}" ]; then
+  jcmd "$(cat "$work/node1.pid")" JFR.start name=bench settings=profile duration="${PROFILE}s" \
+    filename="$work/node1.jfr" > /dev/null
+fi
+db_status > "$work/db-start.txt" || true
+thread_cpu > "$work/threads-start.txt"
+args=(--inspectors="$INSPECTORS" --rates="$RATES" --seconds="$SECONDS_PER_STEP" --label="$LABEL" --prefix="load")
 [ -n "$fault_cmd" ] && args+=(--fault-at="$FAULT_AT" --fault-cmd="$fault_cmd")
 set +e
-java -cp "$cp" cn.dudao.bot.load.LoadDriver "${args[@]}"
-status=$?
+driver "${args[@]}" | tee "$work/driver.log"
+status=${PIPESTATUS[0]}
 set -e
 cpu_report after
+acked_total="$(grep -oE 'verdict: acknowledged=[0-9]+' "$work/driver.log" | grep -oE '[0-9]+$' || echo 0)"
+if [ "$acked_total" -gt 0 ] && db_status > "$work/db-end.txt"; then
+  echo "database per acknowledged message: $(join <(sort "$work/db-start.txt") <(sort "$work/db-end.txt") \
+    | awk -v n="$acked_total" '{printf "%s=%.2f ", $1, ($3 - $2) / n}')"
+fi
+if [ "$acked_total" -gt 0 ]; then
+  echo "node1 CPU ms per message by thread group: $(thread_cpu | join -a 2 -e 0 -o 0,1.2,2.2 "$work/threads-start.txt" - \
+    | awk -v n="$acked_total" -v hz="$(getconf CLK_TCK)" '{d = ($3 - $2) * 1000 / hz / n; if (d >= 0.01) printf "%s=%.2f ", $1, d}')"
+fi
+cpu_per_message "$(grep -oE 'verdict: acknowledged=[0-9]+' "$work/driver.log" | grep -oE '[0-9]+$' || echo 0)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); stub: $(curl -s "http://127.0.0.1:$stub_port/stats")"
 exit $status

@@ -60,18 +60,20 @@ public class ConversationProcessor {
   }
 
   /**
-   * Applies the earliest pending message of {@code userId}; false when none was waiting, or when it is
-   * an image whose photo is still being fetched ({@link cn.dudao.bot.evidence.MediaFetched} wakes him).
+   * Applies the earliest pending message of {@code userId}; true when another one waits behind it.
+   * False when none was waiting, when the one applied was the last, or when the head is an image whose
+   * photo is still being fetched ({@link cn.dudao.bot.evidence.MediaFetched} wakes him). A message
+   * recorded after this look wakes a drain of its own ({@link Inbox.MessageRecorded}).
    */
   @Transactional
   public boolean processNext(String userId) {
     ConversationRecord conversation = rows.lock(userId)
         .orElseThrow(() -> new IllegalStateException("conversation row missing for " + userId));
-    Optional<InboundRecord> next = inbox.nextPending(userId);
+    Optional<Inbox.Head> next = inbox.nextPending(userId);
     if (next.isEmpty()) {
       return false;
     }
-    InboundRecord record = next.get();
+    InboundRecord record = next.get().record();
     InboundMessage message = inbox.read(record);
     ReplyBuffer replies = new ReplyBuffer();
     // A flow in progress pins the plan it was started in (a person may be on two plans' rosters).
@@ -110,6 +112,6 @@ public class ConversationProcessor {
     inbox.markDone(record, clock.instant());
     rows.save(conversation);
     cache.putAfterCommit(conversation);
-    return true;
+    return next.get().more();
   }
 }

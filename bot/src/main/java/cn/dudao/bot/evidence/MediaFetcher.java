@@ -66,6 +66,10 @@ class MediaFetcher {
 
   @EventListener
   void onRecorded(Inbox.MessageRecorded event) {
+    // Only an image brings a photo to fetch: a text, event or location costs no query here.
+    if (event.kind() != InboundMessage.Kind.IMAGE) {
+      return;
+    }
     submit(() -> fetches.unsettled(event.userId()).forEach(this::start));
   }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,7 +31,7 @@ public class Inbox {
   public enum Outcome { ACCEPTED, DUPLICATE }
 
   /** Published after a message is recorded, so a worker on this node applies it at once. */
-  public record MessageRecorded(String userId) {}
+  public record MessageRecorded(String userId, InboundMessage.Kind kind) {}
 
   /**
    * One plain statement on the ack path: the Spring Data/Hibernate route (entity, persistence context,
@@ -73,20 +74,26 @@ public class Inbox {
       return Outcome.DUPLICATE;
     }
     markSeen(seenKey);
-    events.publishEvent(new MessageRecorded(message.userId()));
+    events.publishEvent(new MessageRecorded(message.userId(), message.kind()));
     return Outcome.ACCEPTED;
   }
 
+  /** A person's earliest pending message, and whether another one waits behind it. */
+  public record Head(InboundRecord record, boolean more) {}
+
   /**
-   * The next message of a person to apply: the earliest he sent. Read inside the conversation
+   * The next message of a person to apply: the earliest he sent, and whether more wait (so a drain
+   * stops without a further transaction that would only find nothing). Read inside the conversation
    * transaction, under his row lock; the row is not managed by JPA ({@link #markDone} records the outcome).
    */
-  public Optional<InboundRecord> nextPending(String userId) {
-    return jdbc.query("SELECT id, dedupe_key, channel, user_id, sent_at, received_at, kind, payload, attempts "
-            + "FROM inbound_messages WHERE user_id = ? AND status = 'PENDING' ORDER BY sent_at, id LIMIT 1",
+  public Optional<Head> nextPending(String userId) {
+    List<InboundRecord> head = jdbc.query("SELECT id, dedupe_key, channel, user_id, sent_at, received_at, kind, "
+            + "payload, attempts FROM inbound_messages WHERE user_id = ? AND status = 'PENDING' "
+            + "ORDER BY sent_at, id LIMIT 2",
         (rs, i) -> InboundRecord.pending(rs.getLong(1), rs.getString(2), InboundMessage.Channel.valueOf(rs.getString(3)),
             rs.getString(4), instant(rs.getObject(5, LocalDateTime.class)), instant(rs.getObject(6, LocalDateTime.class)),
-            rs.getString(7), rs.getString(8), rs.getInt(9)), userId).stream().findFirst();
+            rs.getString(7), rs.getString(8), rs.getInt(9)), userId);
+    return head.isEmpty() ? Optional.empty() : Optional.of(new Head(head.get(0), head.size() > 1));
   }
 
   /** Marks a message applied, in the caller's transaction. */

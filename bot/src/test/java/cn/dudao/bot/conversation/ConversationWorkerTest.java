@@ -8,6 +8,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.dudao.bot.inbox.InboundMessage;
 import cn.dudao.bot.inbox.Inbox;
 import cn.dudao.bot.inbox.InboxRepository;
 import java.time.Clock;
@@ -34,15 +35,15 @@ class ConversationWorkerTest {
     when(processor.processNext("u1")).thenAnswer(i -> waiting.getAndDecrement() > 0);
 
     for (int i = 0; i < 3; i++) {
-      worker.onRecorded(new Inbox.MessageRecorded("u1"));
+      worker.onRecorded(new Inbox.MessageRecorded("u1", InboundMessage.Kind.TEXT));
     }
-    worker.onRecorded(new Inbox.MessageRecorded("u2"));
+    worker.onRecorded(new Inbox.MessageRecorded("u2", InboundMessage.Kind.TEXT));
 
     assertThat(tasks).as("one task per person waiting in the pool").hasSize(2);
     tasks.poll().run();
     assertThat(waiting.get()).as("the one task applied all three").isNegative();
     // Once his task has started, a new message gets a new task (it may arrive after the drain ended).
-    worker.onRecorded(new Inbox.MessageRecorded("u1"));
+    worker.onRecorded(new Inbox.MessageRecorded("u1", InboundMessage.Kind.TEXT));
     assertThat(tasks).hasSize(2);
   }
 
@@ -54,8 +55,8 @@ class ConversationWorkerTest {
       throw new RejectedExecutionException("full");
     };
     ConversationWorker worker = new ConversationWorker(processor, rows, failures, inbox, full, Clock.systemUTC());
-    assertThatCode(() -> worker.onRecorded(new Inbox.MessageRecorded("u1"))).doesNotThrowAnyException();
-    worker.onRecorded(new Inbox.MessageRecorded("u1"));
+    assertThatCode(() -> worker.onRecorded(new Inbox.MessageRecorded("u1", InboundMessage.Kind.TEXT))).doesNotThrowAnyException();
+    worker.onRecorded(new Inbox.MessageRecorded("u1", InboundMessage.Kind.TEXT));
     assertThat(offered.get()).as("a refused task does not block later ones").isEqualTo(2);
   }
 
