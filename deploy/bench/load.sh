@@ -29,7 +29,7 @@ LABEL="${LABEL:-${NODES}-node}"
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${BENCH_DIR:-/tmp/dudao-bench}"
-jar="$root/bot/target/bot-0.1.0-SNAPSHOT-exec.jar"
+jar="${JAR:-$root/bot/target/bot-0.1.0-SNAPSHOT-exec.jar}"   # JAR=… measures another build with this driver
 db_port=13307
 redis_port=16380
 stub_port=18090

@@ -33,6 +33,7 @@ class SendBudget {
 
   private static final Window MINUTE = new Window("m", 10, 7);
   private static final Window HOUR = new Window("h", 600, 7);
+  private static final List<Window> WINDOWS = List.of(MINUTE, HOUR);
 
   private final KeyValueStore store;
   private final OutboxProperties properties;
@@ -44,39 +45,45 @@ class SendBudget {
     this.clock = clock;
   }
 
-  /** Empty when a message may go now (and counts it); otherwise the instant to try again. */
+  /**
+   * Empty when a message may go now (and counts it); otherwise the instant to try again. Two store round
+   * trips: both windows' buckets in one read, both counts in one write.
+   */
   Optional<Instant> tryTake(String recipient) {
     Instant now = clock.instant();
-    for (Window window : new Window[] {MINUTE, HOUR}) {
-      if (used(recipient, window, now) >= limit(window)) {
+    long[] used = used(recipient, now);
+    for (int w = 0; w < WINDOWS.size(); w++) {
+      Window window = WINDOWS.get(w);
+      if (used[w] >= limit(window)) {
         return Optional.of(Instant.ofEpochSecond((window.bucket(now) + 1) * window.bucketSeconds()));
       }
     }
-    store.increment(key(recipient, MINUTE, MINUTE.bucket(now)), MINUTE.ttl());
-    store.increment(key(recipient, HOUR, HOUR.bucket(now)), HOUR.ttl());
+    store.incrementAll(List.of(key(recipient, MINUTE, MINUTE.bucket(now)), key(recipient, HOUR, HOUR.bucket(now))),
+        List.of(MINUTE.ttl(), HOUR.ttl()));
     return Optional.empty();
   }
 
   /** How many more messages may go to the recipient right now. */
   int remaining(String recipient) {
-    Instant now = clock.instant();
-    long minute = limit(MINUTE) - used(recipient, MINUTE, now);
-    long hour = limit(HOUR) - used(recipient, HOUR, now);
-    return (int) Math.max(0, Math.min(minute, hour));
+    long[] used = used(recipient, clock.instant());
+    return (int) Math.max(0, Math.min(limit(MINUTE) - used[0], limit(HOUR) - used[1]));
   }
 
-  /** The window's buckets in one store round trip (fourteen reads per send before). */
-  private long used(String recipient, Window window, Instant now) {
-    long current = window.bucket(now);
-    List<String> keys = new ArrayList<>(window.buckets());
-    for (long b = current - window.buckets() + 1; b <= current; b++) {
-      keys.add(key(recipient, window, b));
+  /** What each window's buckets hold, in the order of {@link #WINDOWS}: one store round trip for both. */
+  private long[] used(String recipient, Instant now) {
+    List<String> keys = new ArrayList<>(MINUTE.buckets() + HOUR.buckets());
+    for (Window window : WINDOWS) {
+      long current = window.bucket(now);
+      for (long b = current - window.buckets() + 1; b <= current; b++) {
+        keys.add(key(recipient, window, b));
+      }
     }
-    long sum = 0;
-    for (Optional<String> count : store.getAll(keys)) {
-      sum += count.map(Long::parseLong).orElse(0L);
+    List<Optional<String>> counts = store.getAll(keys);
+    long[] sums = new long[WINDOWS.size()];
+    for (int i = 0; i < counts.size(); i++) {
+      sums[i < MINUTE.buckets() ? 0 : 1] += counts.get(i).map(Long::parseLong).orElse(0L);
     }
-    return sum;
+    return sums;
   }
 
   private int limit(Window window) {

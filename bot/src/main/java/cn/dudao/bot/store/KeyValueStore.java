@@ -41,4 +41,14 @@ public interface KeyValueStore {
 
   /** Increments a counter that starts its life with {@code ttl}; returns the new value. */
   long increment(String key, Duration ttl);
+
+  /**
+   * Increments several counters, each starting its life with its own time to live; one round trip where
+   * the store allows it.
+   */
+  default void incrementAll(List<String> keys, List<Duration> ttls) {
+    for (int i = 0; i < keys.size(); i++) {
+      increment(keys.get(i), ttls.get(i));
+    }
+  }
 }

@@ -15,6 +15,9 @@ final class RedisStore implements KeyValueStore, AutoCloseable {
   private static final String INCREMENT_WITH_TTL =
       "local v = redis.call('incr', KEYS[1]) if v == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return v";
 
+  private static final String INCREMENT_ALL_WITH_TTL = "for i, key in ipairs(KEYS) do "
+      + "if redis.call('incr', key) == 1 then redis.call('pexpire', key, ARGV[i]) end end return #KEYS";
+
   private final UnifiedJedis jedis;
   private final String namespace;
 
@@ -89,5 +92,14 @@ final class RedisStore implements KeyValueStore, AutoCloseable {
   public long increment(String key, Duration ttl) {
     Object result = jedis.eval(INCREMENT_WITH_TTL, List.of(k(key)), List.of(Long.toString(ttl.toMillis())));
     return (Long) result;
+  }
+
+  @Override
+  public void incrementAll(List<String> keys, List<Duration> ttls) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    jedis.eval(INCREMENT_ALL_WITH_TTL, keys.stream().map(this::k).toList(),
+        ttls.stream().map(t -> Long.toString(t.toMillis())).toList());
   }
 }
