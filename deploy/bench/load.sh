@@ -156,12 +156,18 @@ if [ -n "${WARMUP:-}" ]; then
   echo "warm-up: $(grep -E 'verdict' "$work/warmup.log" | sed 's/.*-> //')"
 fi
 # Node 1's CPU by thread group (request threads, conversation workers, outbox, GC, JIT, ...), from
-# /proc/<pid>/task/*/stat: where the node's CPU goes, without a profiler's own cost.
+# /proc/<pid>/task/*/stat, thread by thread: where the node's CPU goes, without a profiler's own cost.
+# Threads that ended during the run (idle request threads retire) are the rest: "exited".
 thread_cpu() {
   local pid; pid="$(cat "$work/node1.pid")"
   for t in /proc/"$pid"/task/*; do
-    printf '%s %s\n' "$(tr -d ' ' < "$t/comm" | sed -E 's/[0-9]+/N/g')" "$(awk '{print $14 + $15}' "$t/stat")"
-  done 2>/dev/null | awk '{c[$1] += $2} END {for (k in c) print k, c[k]}' | sort
+    printf '%s %s %s\n' "${t##*/}" "$(tr -d ' ' < "$t/comm" | sed -E 's/[0-9]+/N/g')" "$(awk '{print $14 + $15}' "$t/stat")"
+  done 2>/dev/null | sort
+}
+thread_groups() {  # per-message ms by group from two thread_cpu snapshots; $3 = messages, $4 = node total ms
+  join -a 2 -e 0 -o 0,2.2,1.3,2.3 "$1" "$2" | awk -v n="$3" -v total="$4" -v hz="$(getconf CLK_TCK)" '
+    {d[$2] += ($4 - $3) * 1000 / hz; sum += ($4 - $3) * 1000 / hz}
+    END {for (k in d) if (d[k] / n >= 0.01) printf "%s=%.2f ", k, d[k] / n; printf "exited=%.2f", (total - sum) / n}'
 }
 # The database's statements per message: what a batching change has to cut.
 db_status() {
@@ -191,8 +197,10 @@ if [ "$acked_total" -gt 0 ] && db_status > "$work/db-end.txt"; then
     | awk -v n="$acked_total" '{printf "%s=%.2f ", $1, ($3 - $2) / n}')"
 fi
 if [ "$acked_total" -gt 0 ]; then
-  echo "node1 CPU ms per message by thread group: $(thread_cpu | join -a 2 -e 0 -o 0,1.2,2.2 "$work/threads-start.txt" - \
-    | awk -v n="$acked_total" -v hz="$(getconf CLK_TCK)" '{d = ($3 - $2) * 1000 / hz / n; if (d >= 0.01) printf "%s=%.2f ", $1, d}')"
+  thread_cpu > "$work/threads-end.txt"
+  node_ms="$(awk -v a="$(cpu_s "$(cat "$work/node1.pid")")" -v b="${cpu_at_start[node1]}" 'BEGIN {print (a - b) * 1000}')"
+  echo "node1 CPU ms per message by thread group: $(thread_groups "$work/threads-start.txt" "$work/threads-end.txt" \
+    "$acked_total" "$node_ms")"
 fi
 cpu_per_message "$(grep -oE 'verdict: acknowledged=[0-9]+' "$work/driver.log" | grep -oE '[0-9]+$' || echo 0)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); stub: $(curl -s "http://127.0.0.1:$stub_port/stats")"
