@@ -66,7 +66,7 @@ start_redis() {
 }
 start_node() {
   local i=$1
-  SPRING_DATASOURCE_URL="jdbc:mariadb://127.0.0.1:$db_port/dudao" SPRING_DATASOURCE_USERNAME=root \
+  SPRING_DATASOURCE_URL="jdbc:mariadb://127.0.0.1:$db_port/dudao${DB_PARAMS:+?$DB_PARAMS}" SPRING_DATASOURCE_USERNAME=root \
   SPRING_DATASOURCE_PASSWORD="" DUDAO_REDIS_URL="redis://127.0.0.1:$redis_port" \
   DUDAO_WECOM_CORP_ID=ww1234567890abcdef DUDAO_WECOM_AGENT_ID=1000002 DUDAO_WECOM_SECRET=test-secret-not-real \
   DUDAO_WECOM_TOKEN=dudaoTestToken DUDAO_WECOM_AES_KEY=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG \
@@ -93,7 +93,11 @@ for i in $(seq 1 "$NODES"); do start_node "$i"; done
 {
   echo "worker_processes 1; pid $work/nginx/nginx.pid; error_log $work/nginx/logs/error.log warn;"
   echo "events { worker_connections 4096; }"
-  echo "http { access_log off; client_body_temp_path $work/nginx/body; proxy_temp_path $work/nginx/proxy;"
+  echo "http { client_body_temp_path $work/nginx/body; proxy_temp_path $work/nginx/proxy;"
+  # The nodes' own answer time per callback, as nginx saw it: the driver's figures also hold its own
+  # scheduling on this shared machine.
+  echo "  log_format timing '\$msec \$upstream_response_time \$status';"
+  echo "  access_log $work/nginx/logs/callback.log timing buffer=256k flush=1s;"
   echo "  upstream bot { least_conn; keepalive 64;"
   for i in $(seq 1 "$NODES"); do echo "    server 127.0.0.1:$((18080 + i)) max_fails=1 fail_timeout=5s;"; done
   echo "  }"
@@ -176,6 +180,7 @@ db_status() {
      'Innodb_log_writes','Innodb_os_log_fsyncs')" 2>/dev/null
 }
 cpu_report start start
+measured_from="$(date +%s.%N)"
 # PROFILE=seconds records JFR (settings=profile) on node 1 from the start of the measured run into
 # $BENCH_DIR/node1.jfr, kept after the run (its CPU is then in the figures: compare runs without it).
 if [ -n "${PROFILE:-}" ]; then
@@ -203,5 +208,10 @@ if [ "$acked_total" -gt 0 ]; then
     "$acked_total" "$node_ms")"
 fi
 cpu_per_message "$(grep -oE 'verdict: acknowledged=[0-9]+' "$work/driver.log" | grep -oE '[0-9]+$' || echo 0)"
+# upstream_response_time per callback of the measured run (nginx's clock), several values when retried
+awk -v from="$measured_from" '$1 >= from && $2 != "-" {split($2, t, ", "); print t[length(t)] * 1000}' \
+  "$work/nginx/logs/callback.log" 2>/dev/null | sort -n | awk '{v[NR] = $1} END {if (NR > 0)
+  printf "node answer time seen by nginx (%d callbacks): p50 %.0f ms, p99 %.0f ms, max %.0f ms\n", NR,
+  v[int(NR * 0.5) + 1], v[int(NR * 0.99) + 1], v[NR]}'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); stub: $(curl -s "http://127.0.0.1:$stub_port/stats")"
 exit $status
