@@ -6,7 +6,7 @@
 #
 # Usage: NODES=1|2 RATES=250,500,1000 SECONDS=20 [INSPECTORS=3×max rate] \
 #        [FAULT=none|kill-node|redis-restart|mariadb-restart|mariadb-kill FAULT_AT=15] [DRAIN_TIMEOUT=600] \
-#        [WARMUP=rate:seconds] [PROFILE=seconds] deploy/bench/load.sh
+#        [WARMUP=rate:seconds] [PROFILE=seconds [ASYNC_PROFILER=/path/libasyncProfiler.so]] deploy/bench/load.sh
 # Prints one table row per rate (ack throughput and latency), the database verdict (acknowledged, lost,
 # duplicated, applied as the script expects), how long the outbox took to empty, and CPU per component.
 # Needs: mariadbd + mariadb-install-db, redis-server, nginx (apt-get install -y nginx), a built
@@ -181,11 +181,18 @@ db_status() {
 }
 cpu_report start start
 measured_from="$(date +%s.%N)"
-# PROFILE=seconds records JFR (settings=profile) on node 1 from the start of the measured run into
-# $BENCH_DIR/node1.jfr, kept after the run (its CPU is then in the figures: compare runs without it).
+# PROFILE=seconds profiles node 1 from the start of the measured run, kept after the run in $BENCH_DIR:
+# with ASYNC_PROFILER=<path to libasyncProfiler.so> (async-profiler, CPU time by itimer, no safepoint
+# bias) into node1.collapsed, else JFR (settings=profile) into node1.jfr. Its CPU is then in the figures.
 if [ -n "${PROFILE:-}" ]; then
-  jcmd "$(cat "$work/node1.pid")" JFR.start name=bench settings=profile duration="${PROFILE}s" \
-    filename="$work/node1.jfr" > /dev/null
+  if [ -n "${ASYNC_PROFILER:-}" ]; then
+    jcmd "$(cat "$work/node1.pid")" JVMTI.agent_load "$ASYNC_PROFILER" "start,event=itimer,interval=1ms" > /dev/null
+    ( sleep "$PROFILE" && jcmd "$(cat "$work/node1.pid")" JVMTI.agent_load "$ASYNC_PROFILER" \
+        "stop,collapsed,file=$work/node1.collapsed" > /dev/null ) &
+  else
+    jcmd "$(cat "$work/node1.pid")" JFR.start name=bench settings=profile duration="${PROFILE}s" \
+      filename="$work/node1.jfr" > /dev/null
+  fi
 fi
 db_status > "$work/db-start.txt" || true
 thread_cpu > "$work/threads-start.txt"
