@@ -186,9 +186,9 @@ measured_from="$(date +%s.%N)"
 # bias) into node1.collapsed, else JFR (settings=profile) into node1.jfr. Its CPU is then in the figures.
 if [ -n "${PROFILE:-}" ]; then
   if [ -n "${ASYNC_PROFILER:-}" ]; then
-    jcmd "$(cat "$work/node1.pid")" JVMTI.agent_load "$ASYNC_PROFILER" "start,event=itimer,interval=1ms" > /dev/null
+    jcmd "$(cat "$work/node1.pid")" JVMTI.agent_load "$ASYNC_PROFILER" "\"start,event=itimer,interval=1ms,threads\"" > /dev/null
     ( sleep "$PROFILE" && jcmd "$(cat "$work/node1.pid")" JVMTI.agent_load "$ASYNC_PROFILER" \
-        "stop,collapsed,file=$work/node1.collapsed" > /dev/null ) &
+        "\"stop,collapsed,file=$work/node1.collapsed\"" > /dev/null ) &
   else
     jcmd "$(cat "$work/node1.pid")" JFR.start name=bench settings=profile duration="${PROFILE}s" \
       filename="$work/node1.jfr" > /dev/null
