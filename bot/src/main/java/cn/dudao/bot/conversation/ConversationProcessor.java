@@ -38,13 +38,12 @@ public class ConversationProcessor {
   private final Outbox outbox;
   private final FlowSession flowSession;
   private final ProblemChat problemChat;
-  private final ConversationCache cache;
   private final MediaFetches mediaFetches;
   private final Clock clock;
 
   ConversationProcessor(ConversationRows rows, Inbox inbox,
                                Roster roster, Actors actors, Access access, Outbox outbox, FlowSession flowSession,
-                               ProblemChat problemChat, ConversationCache cache, MediaFetches mediaFetches,
+                               ProblemChat problemChat, MediaFetches mediaFetches,
                                Clock clock) {
     this.rows = rows;
     this.inbox = inbox;
@@ -54,7 +53,6 @@ public class ConversationProcessor {
     this.outbox = outbox;
     this.flowSession = flowSession;
     this.problemChat = problemChat;
-    this.cache = cache;
     this.mediaFetches = mediaFetches;
     this.clock = clock;
   }
@@ -111,7 +109,6 @@ public class ConversationProcessor {
     replies.drain(message.channel()).forEach(m -> outbox.enqueue(message.channel(), userId, m));
     inbox.markDone(record, clock.instant());
     rows.save(conversation);
-    cache.putAfterCommit(conversation);
     return next.get().more();
   }
 }

@@ -1,8 +1,6 @@
 package cn.dudao.bot.inbox;
 
-import cn.dudao.bot.store.KeyValueStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -18,14 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The durable front door of the conversation path. {@link #accept} records a message before the
- * channel acknowledges it, and drops retries: a quick look in the shared store first, the database's
- * unique dedupe key as the guarantee (WeCom retries a callback three times when it gets no answer in 5 s).
+ * channel acknowledges it, and drops retries by the database's unique dedupe key (WeCom retries a
+ * callback three times when it gets no answer in 5 s). The ack path touches nothing but that one
+ * statement: a look in the shared store before it and a mark after it cost two Redis round trips per
+ * callback (6 % of a node's CPU under load, deploy/BENCHMARKS.md round 4) to spare the database only
+ * the rare retry, which its unique key refuses anyway.
  */
 @Service
 public class Inbox {
-
-  /** How long a seen message is remembered in the shared store; WeCom retries within seconds. */
-  static final Duration SEEN_TTL = Duration.ofMinutes(30);
 
   /** The outcome of {@link #accept}. */
   public enum Outcome { ACCEPTED, DUPLICATE }
@@ -42,16 +40,13 @@ public class Inbox {
       + "received_at, kind, payload, status, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)";
 
   private final JdbcTemplate jdbc;
-  private final KeyValueStore store;
   private final ObjectReader payloadReader;
   private final ObjectWriter payloadWriter;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  public Inbox(JdbcTemplate jdbc, KeyValueStore store, JsonMapper json, Clock clock,
-               ApplicationEventPublisher events) {
+  public Inbox(JdbcTemplate jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
-    this.store = store;
     // Built once: every callback writes a payload and every step reads one.
     this.payloadReader = json.readerFor(InboundMessage.class);
     this.payloadWriter = json.writerFor(InboundMessage.class);
@@ -60,20 +55,14 @@ public class Inbox {
   }
 
   public Outcome accept(InboundMessage message) {
-    String seenKey = "inbound:" + message.dedupeKey();
-    if (seenBefore(seenKey)) {
-      return Outcome.DUPLICATE;
-    }
     try {
       // Auto-commit: the row is durable when update() returns, before the channel acknowledges.
       jdbc.update(INSERT, message.dedupeKey(), message.channel().name(), message.userId(),
           utc(message.createdAt()), utc(clock.instant()), message.kind().name(), payloadWriter.writeValueAsString(message));
     } catch (DuplicateKeyException duplicate) {
       // the only unique key is the dedupe key: a retry recorded by this or another node
-      markSeen(seenKey);
       return Outcome.DUPLICATE;
     }
-    markSeen(seenKey);
     events.publishEvent(new MessageRecorded(message.userId(), message.kind()));
     return Outcome.ACCEPTED;
   }
@@ -112,22 +101,5 @@ public class Inbox {
 
   public InboundMessage read(InboundRecord record) {
     return payloadReader.readValue(record.getPayload());
-  }
-
-  /** The shared store is an optimisation only: when it is down, the database still dedupes. */
-  private boolean seenBefore(String key) {
-    try {
-      return store.exists(key);
-    } catch (RuntimeException storeDown) {
-      return false;
-    }
-  }
-
-  private void markSeen(String key) {
-    try {
-      store.put(key, "1", SEEN_TTL);
-    } catch (RuntimeException storeDown) {
-      // the unique key in inbound_messages still rejects the retry
-    }
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The small shared key-value store Dudao needs across nodes: dedupe marks, the conversation state
- * cache, the WeCom access token and send counters. Redis in a cluster; an in-process map for the
+ * The small shared key-value store Dudao needs across nodes: the WeCom access tokens (and the lock
+ * that refreshes them) and the per-member send counters. Redis in a cluster; an in-process map for the
  * single-node embedded default. Keys follow {@code dudao:<kind>:<id>}; the store adds its namespace.
  */
 public interface KeyValueStore {

@@ -50,4 +50,15 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("cn.dudao.bot.wecom..", "me.chanjar..")
         .check(classes);
   }
+
+  /**
+   * The ack path is one database statement: the inbox (and the conversation step) never reach the shared
+   * store, so Redis being slow or away never holds an acknowledgement (GUIDE §5, invariants 1 and 6).
+   */
+  @Test
+  void theAckPathAndTheConversationStepDoNotUseTheSharedStore() {
+    noClasses().that().resideInAnyPackage("cn.dudao.bot.inbox..", "cn.dudao.bot.conversation..")
+        .should().dependOnClassesThat().resideInAnyPackage("cn.dudao.bot.store..", "redis..")
+        .check(classes);
+  }
 }
