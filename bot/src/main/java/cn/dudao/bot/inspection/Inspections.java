@@ -5,10 +5,13 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -83,7 +86,6 @@ public class Inspections {
    */
   public void recordAnswer(long inspectionId, String key, String nodeId, Object value, String display,
                            int revision, Member inspector) {
-    requireDraft(inspectionId);
     supersede(inspectionId, List.of(key));
     String shown = display == null ? "" : display;
     jdbc.update("INSERT INTO answers (inspection_id, answer_key, node_id, value_json, display_text, flow_revision, "
@@ -93,45 +95,36 @@ public class Inspections {
   }
 
   public void clearAnswers(long inspectionId, Collection<String> keys) {
-    requireDraft(inspectionId);
     supersede(inspectionId, keys);
   }
 
   /**
-   * Flags the current rows of these keys as history. They are found by a plain read first and updated
-   * by primary key: an UPDATE by a range that matches nothing takes a gap lock in InnoDB, and two
-   * conversations' gap locks at the end of the index deadlock on their next INSERTs.
+   * Refuses to change a confirmed or abandoned inspection, and flags the current rows of these keys as
+   * history. The status and those rows come from one plain read (this runs for every answer): only
+   * {@link #confirm} and {@link #abandon} change the status, on the step's last event (Completed, Exited),
+   * so no unflushed status change can precede an answer in the same transaction; {@link #start} inserts at
+   * once (IDENTITY), so a new one is visible. The rows are then updated by primary key: an UPDATE by a
+   * range that matches nothing takes a gap lock in InnoDB, and two conversations' gap locks at the end of
+   * the index deadlock on their next INSERTs.
    */
   private void supersede(long inspectionId, Collection<String> keys) {
-    if (keys.isEmpty()) {
-      return;
-    }
-    List<Object> args = new ArrayList<>();
+    List<Object> args = new ArrayList<>(keys);
     args.add(inspectionId);
-    args.addAll(keys);
-    List<Long> current = jdbc.queryForList("SELECT id FROM answers WHERE inspection_id = ? AND answer_key IN ("
-        + marks(keys.size()) + ") AND is_current = TRUE", Long.class, args.toArray());
+    String answers = keys.isEmpty() ? "FALSE" : "a.answer_key IN (" + marks(keys.size()) + ")";
+    List<Map.Entry<String, Long>> rows = jdbc.query("SELECT i.status, a.id FROM inspections i LEFT JOIN answers a "
+            + "ON a.inspection_id = i.id AND a.is_current = TRUE AND " + answers + " WHERE i.id = ?",
+        (rs, n) -> new AbstractMap.SimpleImmutableEntry<>(rs.getString(1), rs.getObject(2, Long.class)), args.toArray());
+    if (rows.isEmpty()) {
+      throw new IllegalStateException("no inspection " + inspectionId);
+    }
+    String status = rows.get(0).getKey();
+    if (!Inspection.Status.DRAFT.name().equals(status)) {
+      throw new IllegalStateException("inspection " + inspectionId + " is " + status + " and can no longer change");
+    }
+    List<Long> current = rows.stream().map(Map.Entry::getValue).filter(Objects::nonNull).toList();
     if (!current.isEmpty()) {
       jdbc.update("UPDATE answers SET is_current = FALSE WHERE id IN (" + marks(current.size()) + ")",
           current.toArray());
-    }
-  }
-
-  /**
-   * Refuses to change a confirmed or abandoned inspection: its status read with one plain statement
-   * instead of loading the entity for every answer. Only {@link #confirm} and {@link #abandon} change the
-   * status, on the step's last event (Completed, Exited), so no unflushed status change can precede an
-   * answer in the same transaction; {@link #start} inserts at once (IDENTITY), so a new one is visible.
-   */
-  private void requireDraft(long inspectionId) {
-    List<String> status = jdbc.queryForList("SELECT status FROM inspections WHERE id = ?", String.class,
-        inspectionId);
-    if (status.isEmpty()) {
-      throw new IllegalStateException("no inspection " + inspectionId);
-    }
-    if (!Inspection.Status.DRAFT.name().equals(status.get(0))) {
-      throw new IllegalStateException("inspection " + inspectionId + " is " + status.get(0)
-          + " and can no longer change");
     }
   }
 

@@ -2,6 +2,7 @@ package cn.dudao.bot.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.dudao.bot.BotApplication;
 import cn.dudao.bot.plan.Member;
@@ -70,5 +71,28 @@ class InspectionsIT {
     assertThat(answers.findByInspectionIdAndCurrentTrueOrderByIdAsc(signed)).singleElement()
         .satisfies(a -> assertThat(a.getDisplayText()).isEqualTo("达标"));
     assertThat(answers.findByInspectionIdOrderByIdAsc(abandoned)).isEmpty();
+  }
+
+  @Test
+  void aNewAnswerOrAClearFlagsOnlyItsOwnKeysAsHistory() {
+    Member inspector = members.findActiveByWecomUserId("lvliping").get(0);
+    long id = transactions.execute(tx -> inspections.start(inspector, "village-check", 1));
+    transactions.executeWithoutResult(tx -> {
+      inspections.recordAnswer(id, "safe_water", "safe_water", "ok", "达标", 1, inspector);
+      inspections.recordAnswer(id, "housing", "housing", "ok", "达标", 1, inspector);
+    });
+    transactions.executeWithoutResult(tx ->
+        inspections.recordAnswer(id, "safe_water", "safe_water", "no", "不达标", 1, inspector));
+
+    assertThat(answers.findByInspectionIdAndCurrentTrueOrderByIdAsc(id))
+        .extracting(Answer::getAnswerKey, Answer::getDisplayText)
+        .containsExactly(tuple("housing", "达标"), tuple("safe_water", "不达标"));
+
+    transactions.executeWithoutResult(tx -> inspections.clearAnswers(id, List.of("housing", "never_answered")));
+    transactions.executeWithoutResult(tx -> inspections.clearAnswers(id, List.of()));
+
+    assertThat(answers.findByInspectionIdAndCurrentTrueOrderByIdAsc(id))
+        .extracting(Answer::getAnswerKey, Answer::getDisplayText).containsExactly(tuple("safe_water", "不达标"));
+    assertThat(answers.findByInspectionIdOrderByIdAsc(id)).as("history kept").hasSize(3);
   }
 }
