@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param url       a Redis URL such as {@code redis://127.0.0.1:6379/0}; blank for the in-process store
  * @param namespace the first segment of every key, {@code dudao} by default (tests use their own)
- * @param poolSize  connections to Redis one node may hold (Jedis's default of 8 starved the hot path)
+ * @param poolSize  connections to Redis one node may hold (Jedis's default of 8 starved the acks when they
+ *                  still used Redis; the outbox senders and WeCom token reads are its users now)
  */
 @ConfigurationProperties("dudao.redis")
 public record StoreProperties(String url, @DefaultValue("dudao") String namespace, @DefaultValue("64") int poolSize) {
