@@ -86,7 +86,7 @@ public class Inspections {
    */
   public void recordAnswer(long inspectionId, String key, String nodeId, Object value, String display,
                            int revision, Member inspector) {
-    supersede(inspectionId, List.of(key));
+    supersedeInDraft(inspectionId, List.of(key));
     String shown = display == null ? "" : display;
     jdbc.update("INSERT INTO answers (inspection_id, answer_key, node_id, value_json, display_text, flow_revision, "
             + "is_current, answered_by, answered_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?)", inspectionId, key, nodeId,
@@ -95,7 +95,7 @@ public class Inspections {
   }
 
   public void clearAnswers(long inspectionId, Collection<String> keys) {
-    supersede(inspectionId, keys);
+    supersedeInDraft(inspectionId, keys);
   }
 
   /**
@@ -107,7 +107,7 @@ public class Inspections {
    * range that matches nothing takes a gap lock in InnoDB, and two conversations' gap locks at the end of
    * the index deadlock on their next INSERTs.
    */
-  private void supersede(long inspectionId, Collection<String> keys) {
+  private void supersedeInDraft(long inspectionId, Collection<String> keys) {
     List<Object> args = new ArrayList<>(keys);
     args.add(inspectionId);
     String answers = keys.isEmpty() ? "FALSE" : "a.answer_key IN (" + marks(keys.size()) + ")";

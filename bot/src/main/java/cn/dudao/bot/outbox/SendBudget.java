@@ -80,8 +80,11 @@ class SendBudget {
     }
     List<Optional<String>> counts = store.getAll(keys);
     long[] sums = new long[WINDOWS.size()];
-    for (int i = 0; i < counts.size(); i++) {
-      sums[i < MINUTE.buckets() ? 0 : 1] += counts.get(i).map(Long::parseLong).orElse(0L);
+    int i = 0;
+    for (int w = 0; w < WINDOWS.size(); w++) {
+      for (int b = 0; b < WINDOWS.get(w).buckets(); b++) {
+        sums[w] += counts.get(i++).map(Long::parseLong).orElse(0L);
+      }
     }
     return sums;
   }

@@ -39,16 +39,9 @@ public interface KeyValueStore {
   /** Sets a new time to live on an existing key. */
   void expire(String key, Duration ttl);
 
-  /** Increments a counter that starts its life with {@code ttl}; returns the new value. */
-  long increment(String key, Duration ttl);
-
   /**
-   * Increments several counters, each starting its life with its own time to live; one round trip where
-   * the store allows it.
+   * Increments several counters, each starting its life with its own time to live (never extended by a
+   * later increment); one round trip where the store allows it.
    */
-  default void incrementAll(List<String> keys, List<Duration> ttls) {
-    for (int i = 0; i < keys.size(); i++) {
-      increment(keys.get(i), ttls.get(i));
-    }
-  }
+  void incrementAll(List<String> keys, List<Duration> ttls);
 }

@@ -3,6 +3,7 @@ package cn.dudao.bot.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -99,11 +100,13 @@ final class LocalStore implements KeyValueStore {
   }
 
   @Override
-  public long increment(String key, Duration ttl) {
+  public void incrementAll(List<String> keys, List<Duration> ttls) {
     Instant now = clock.instant();
-    Entry updated = entries.compute(key, (k, old) -> old == null || !old.alive(now)
-        ? new Entry("1", expiry(ttl))
-        : new Entry(Long.toString(Long.parseLong(old.value()) + 1), old.expiresAt()));
-    return Long.parseLong(updated.value());
+    for (int i = 0; i < keys.size(); i++) {
+      Duration ttl = ttls.get(i);
+      entries.compute(keys.get(i), (k, old) -> old == null || !old.alive(now)
+          ? new Entry("1", expiry(ttl))
+          : new Entry(Long.toString(Long.parseLong(old.value()) + 1), old.expiresAt()));
+    }
   }
 }

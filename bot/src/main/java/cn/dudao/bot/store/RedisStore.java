@@ -12,9 +12,6 @@ final class RedisStore implements KeyValueStore, AutoCloseable {
 
   private static final String COMPARE_AND_DELETE =
       "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-  private static final String INCREMENT_WITH_TTL =
-      "local v = redis.call('incr', KEYS[1]) if v == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return v";
-
   private static final String INCREMENT_ALL_WITH_TTL = "for i, key in ipairs(KEYS) do "
       + "if redis.call('incr', key) == 1 then redis.call('pexpire', key, ARGV[i]) end end return #KEYS";
 
@@ -86,12 +83,6 @@ final class RedisStore implements KeyValueStore, AutoCloseable {
   @Override
   public void expire(String key, Duration ttl) {
     jedis.pexpire(k(key), ttl.toMillis());
-  }
-
-  @Override
-  public long increment(String key, Duration ttl) {
-    Object result = jedis.eval(INCREMENT_WITH_TTL, List.of(k(key)), List.of(Long.toString(ttl.toMillis())));
-    return (Long) result;
   }
 
   @Override
