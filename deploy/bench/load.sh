@@ -6,7 +6,8 @@
 #
 # Usage: NODES=1|2 RATES=250,500,1000 SECONDS=20 [INSPECTORS=3×max rate] \
 #        [FAULT=none|kill-node|redis-restart|mariadb-restart|mariadb-kill FAULT_AT=15] [DRAIN_TIMEOUT=600] \
-#        [WARMUP=rate:seconds] [PROFILE=seconds [ASYNC_PROFILER=/path/libasyncProfiler.so]] deploy/bench/load.sh
+#        [WARMUP=rate:seconds] [PROFILE=seconds [ASYNC_PROFILER=/path/libasyncProfiler.so]] [HOLD_APPLY=1] \
+#        deploy/bench/load.sh
 # Prints one table row per rate (ack throughput and latency), the database verdict (acknowledged, lost,
 # duplicated, applied as the script expects), how long the outbox took to empty, and CPU per component.
 # Needs: mariadbd + mariadb-install-db, redis-server, nginx (apt-get install -y nginx), a built
@@ -196,6 +197,22 @@ if [ -n "${PROFILE:-}" ]; then
 fi
 db_status > "$work/db-start.txt" || true
 thread_cpu > "$work/threads-start.txt"
+# HOLD_APPLY=1 measures the acknowledgement path alone: a session of the script's own locks every
+# conversation row (and the gaps, so new ones wait too) for the load steps, so the nodes record and
+# acknowledge every callback while their workers wait on the lock, using no CPU; then it lets go and the
+# backlog is applied and answered as usual (the drain time below is how long that took).
+if [ -n "${HOLD_APPLY:-}" ]; then
+  steps="$(tr ',' '\n' <<< "$RATES" | wc -l)"
+  hold=$((steps * SECONDS_PER_STEP + 3))
+  mariadb --no-defaults -uroot -h127.0.0.1 -P"$db_port" dudao \
+    -e "BEGIN; SELECT COUNT(*) FROM conversations FOR UPDATE; SELECT SLEEP($hold); ROLLBACK;" > "$work/hold.log" 2>&1 &
+  pids+=($!)
+  until mariadb --no-defaults -uroot -h127.0.0.1 -P"$db_port" -N -e \
+    "SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_rows_locked > 0" 2>/dev/null | grep -q '^[1-9]'; do
+    sleep 0.2
+  done
+  echo "applying held for ${hold} s (acknowledgement path alone)"
+fi
 args=(--inspectors="$INSPECTORS" --rates="$RATES" --seconds="$SECONDS_PER_STEP" --label="$LABEL" --prefix="load")
 [ -n "$fault_cmd" ] && args+=(--fault-at="$FAULT_AT" --fault-cmd="$fault_cmd")
 set +e

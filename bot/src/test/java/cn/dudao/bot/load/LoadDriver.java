@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * applied twice). Options ({@code --name=value}): target, jdbc, db-user, db-password, inspectors,
  * rates (comma-separated per second), seconds (per step), senders (threads), retry-fraction (share of
  * callbacks sent twice, as WeCom's retries), prefix (inspector ids), label, drain-timeout (s),
- * fault-at (s from start) and fault-cmd (a shell command run then, e.g. kill -9 of a node).
+ * fault-at (s from start) and fault-cmd (a shell command run then, e.g. kill -9 of a node),
+ * driver-warm-up (callbacks the driver seals and posts past the nodes before the clock starts; 20000).
  * deploy/bench/load.sh builds the class path and runs it; deploy/BENCHMARKS.md has the figures.
  */
 public final class LoadDriver {
@@ -42,6 +43,7 @@ public final class LoadDriver {
       inspectors.ensureOnRoster(db);
       CallbackSender sender = new CallbackSender(o.getOrDefault("target", "http://127.0.0.1:8080"));
       ExecutorService pool = Executors.newFixedThreadPool(senders);
+      sender.warmUp(pool, Integer.parseInt(o.getOrDefault("driver-warm-up", "20000")));
       Queue<Integer> idle = RateStep.allIdle(inspectors);
       Set<String> acknowledged = ConcurrentHashMap.newKeySet();
       RateStep step = new RateStep(inspectors, sender, pool, idle, acknowledged,

@@ -23,6 +23,13 @@ public final class StubWeComApi implements AutoCloseable {
   private static final byte[] UPDATED = "{\"errcode\":0,\"errmsg\":\"ok\",\"invaliduser\":[]}"
       .getBytes(StandardCharsets.UTF_8);
 
+  static {
+    // The JDK server writes the headers and the body of an answer separately; without TCP_NODELAY, Nagle
+    // holds the body until the client's delayed ACK (40 ms): every send then took ~40 ms and a node's 8
+    // senders were capped near 200/s by the stub itself (seen in a wall-clock profile, BENCHMARKS round 5).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final AtomicLong sends = new AtomicLong();
   private final AtomicLong updates = new AtomicLong();
