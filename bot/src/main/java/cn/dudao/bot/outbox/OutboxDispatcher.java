@@ -57,6 +57,8 @@ class OutboxDispatcher implements SmartLifecycle {
    * recipients, so a round that was asked for again starts this long after the previous one.
    */
   private static final long ROUND_SPACING_MS = 20;
+  /** While sends cannot start (the store is away), one warning this often, not one per message and round. */
+  private static final Duration GIVE_BACK_WARNING_SPACING = Duration.ofSeconds(10);
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -71,6 +73,7 @@ class OutboxDispatcher implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final String node = "node-" + UUID.randomUUID();
   private final AtomicLong claimSeq = new AtomicLong();
+  private final AtomicLong lastGiveBackWarning = new AtomicLong(System.nanoTime() - Duration.ofMinutes(1).toNanos());
   /** Runs rounds; one running and one waiting at most, so a burst of commits costs one more round. */
   private final ThreadPoolExecutor rounds;
   /** Sends, one task per recipient at a time. */
@@ -235,7 +238,7 @@ class OutboxDispatcher implements SmartLifecycle {
         try {
           if (stopping) {
             claims.release(claimed.id(), token);
-          } else if (deliver(claimed)) {
+          } else if (deliver(claimed, token)) {
             dispatchRecipient(recipient);
           }
         } catch (RuntimeException e) {
@@ -253,8 +256,9 @@ class OutboxDispatcher implements SmartLifecycle {
   private void dispatchRecipient(String recipient) {
     while (!stopping) {
       Instant now = clock.instant();
-      Optional<OutboxClaims.Claimed> next = claims.claimHead(recipient, token(), now.plus(properties.claimTimeout()), now);
-      if (next.isEmpty() || !deliver(next.get())) {
+      String token = token();
+      Optional<OutboxClaims.Claimed> next = claims.claimHead(recipient, token, now.plus(properties.claimTimeout()), now);
+      if (next.isEmpty() || !deliver(next.get(), token)) {
         return;
       }
     }
@@ -264,21 +268,32 @@ class OutboxDispatcher implements SmartLifecycle {
     return node + ":" + claimSeq.incrementAndGet();
   }
 
-  /** Sends one claimed message and records the outcome; false when the recipient must wait. */
-  private boolean deliver(OutboxClaims.Claimed claimed) {
+  /**
+   * Sends one claimed message and records the outcome; false when the recipient must wait. When the
+   * send cannot even start (the budget's store is away, the digest failed), the claim is given back at
+   * once: nothing went out, and the next round takes the message as soon as the store is back instead
+   * of after the claim lapses.
+   */
+  private boolean deliver(OutboxClaims.Claimed claimed, String token) {
     Long id = claimed.id();
     OutboxClaims.Claimed record = claimed;
     OutgoingMessage message = outbox.read(claimed.payload());
     ChannelSender sender = senders.get(record.getChannel());
     // update_template_card changes a card already delivered; it is not a message/send and not counted.
     boolean counted = sender.perMemberLimits() && message.type() != OutgoingMessage.Type.CARD_UPDATE;
-    // The digest is for a backlog: a plain count first spares its transaction when little is waiting.
-    if (counted && message.type() == OutgoingMessage.Type.TEXT
-        && claims.pending(record.getRecipient()) > budget.remaining(record.getRecipient())
-        && backlog.digestIfPressed(id, budget.remaining(record.getRecipient())) > 0) {
-      message = outbox.read(repository.findById(id).orElseThrow());
+    Optional<Instant> wait;
+    try {
+      // The digest is for a backlog: a plain count first spares its transaction when little is waiting.
+      if (counted && message.type() == OutgoingMessage.Type.TEXT
+          && claims.pending(record.getRecipient()) > budget.remaining(record.getRecipient())
+          && backlog.digestIfPressed(id, budget.remaining(record.getRecipient())) > 0) {
+        message = outbox.read(repository.findById(id).orElseThrow());
+      }
+      wait = counted ? budget.tryTake(record.getRecipient()) : Optional.empty();
+    } catch (RuntimeException cannotStart) {
+      giveBack(id, token, cannotStart);
+      return false;
     }
-    Optional<Instant> wait = counted ? budget.tryTake(record.getRecipient()) : Optional.empty();
     if (wait.isPresent()) {
       save(id, r -> r.retryAt(outbox.sendableAt(r, wait.get()), "per-member limit", false));
       return false;
@@ -307,6 +322,20 @@ class OutboxDispatcher implements SmartLifecycle {
     log.warn("Outbox message {} to {} is a dead letter: {}", id, record.getRecipient(), reason);
     save(id, r -> r.markDead(reason));
     return true;
+  }
+
+  /** Releases a claim whose send never started; says why at most every few seconds (an outage repeats it). */
+  private void giveBack(long id, String token, RuntimeException why) {
+    long now = System.nanoTime();
+    long last = lastGiveBackWarning.get();
+    if (now - last > GIVE_BACK_WARNING_SPACING.toNanos() && lastGiveBackWarning.compareAndSet(last, now)) {
+      log.warn("Outbox messages wait: a send could not start ({}); claims are given back until it can", why.toString());
+    }
+    try {
+      claims.release(id, token);
+    } catch (RuntimeException databaseAway) {
+      // the claim lapses instead
+    }
   }
 
   private static Duration backoff(int attempts) {

@@ -2,6 +2,7 @@ package cn.dudao.bot.wecom;
 
 import cn.dudao.bot.store.KeyValueStore;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import me.chanjar.weixin.common.bean.WxAccessToken;
 import me.chanjar.weixin.cp.config.impl.AbstractWxCpInRedisConfigImpl;
 
@@ -12,16 +13,21 @@ import me.chanjar.weixin.cp.config.impl.AbstractWxCpInRedisConfigImpl;
  * shared token for {@link #MEMO} so a send costs no store round trip for it: WeCom returns the same token
  * while it is valid (its life is two hours, the store's copy lapses 200 s early), and a token WeCom
  * refuses (42001, 40014) makes WxJava expire it here, which forgets the memo before it fetches anew.
+ * A memo carries the generation it was read in: a read that overlapped an expiry or a new token (another
+ * sender's 42001) may have seen the old token, and its memo is then ignored instead of bringing the
+ * refused token back for the memo's life.
  */
 final class StoreBackedCpConfig extends AbstractWxCpInRedisConfigImpl {
 
   private static final long serialVersionUID = 1L;
   static final Duration MEMO = Duration.ofSeconds(30);
 
-  private record Memo(String token, long untilNanos) {
+  private record Memo(String token, long untilNanos, long generation) {
   }
 
   private transient volatile Memo memo;
+  /** Moved on after every expiry and every new token, once the store holds the change. */
+  private final AtomicLong generation = new AtomicLong();
 
   StoreBackedCpConfig(KeyValueStore store) {
     this(store, "wecom");
@@ -37,6 +43,7 @@ final class StoreBackedCpConfig extends AbstractWxCpInRedisConfigImpl {
     if (fresh() != null) {
       return false;
     }
+    long readIn = generation.get();
     if (super.isAccessTokenExpired()) {
       return true;
     }
@@ -44,7 +51,7 @@ final class StoreBackedCpConfig extends AbstractWxCpInRedisConfigImpl {
     if (token == null) {
       return true;
     }
-    memo = new Memo(token, System.nanoTime() + MEMO.toNanos());
+    memo = new Memo(token, System.nanoTime() + MEMO.toNanos(), readIn);
     return false;
   }
 
@@ -56,25 +63,32 @@ final class StoreBackedCpConfig extends AbstractWxCpInRedisConfigImpl {
 
   @Override
   public void updateAccessToken(String accessToken, int expiresInSeconds) {
-    memo = null;
     super.updateAccessToken(accessToken, expiresInSeconds);
+    forget();
   }
 
   @Override
   public void updateAccessToken(WxAccessToken accessToken) {
-    memo = null;
     super.updateAccessToken(accessToken);
+    forget();
   }
 
   @Override
   public void expireAccessToken() {
-    memo = null;
     super.expireAccessToken();
+    forget();
+  }
+
+  /** After the store changed: a read that began before this point may hold the old token. */
+  private void forget() {
+    generation.incrementAndGet();
+    memo = null;
   }
 
   private Memo fresh() {
     Memo current = memo;
-    return current != null && System.nanoTime() - current.untilNanos() < 0 ? current : null;
+    return current != null && current.generation() == generation.get() && System.nanoTime() - current.untilNanos() < 0
+        ? current : null;
   }
 
   @Override

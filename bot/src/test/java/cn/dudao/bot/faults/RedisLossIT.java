@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * GUIDE §5 invariant 6: Redis dies in the middle of a village check. Callbacks are still acknowledged
  * and applied (the database's unique key dedupes without Redis), answers are kept, replies wait in the
- * outbox and go out once Redis is back (empty); a node started later on an empty Redis picks every
- * conversation up from the database.
+ * outbox and go out once Redis is back (empty), without waiting for the claims taken meanwhile to
+ * lapse; a node started later on an empty Redis picks every conversation up from the database.
  */
 class RedisLossIT {
 
@@ -114,7 +114,9 @@ class RedisLossIT {
   private static Map<String, String> on(Map<String, String> services, DisposableRedis redis) {
     Map<String, String> properties = new LinkedHashMap<>(services);
     properties.put("dudao.redis.url", redis.url());
-    properties.put("dudao.outbox.claim-timeout", "2s");
+    // Long claims: a send that could not start while Redis was away must give its claim back, or the
+    // replies would wait for the claims to lapse (five minutes) after Redis returns.
+    properties.put("dudao.outbox.claim-timeout", "5m");
     properties.put("dudao.inbox.sweep-interval", "500ms");
     return properties;
   }

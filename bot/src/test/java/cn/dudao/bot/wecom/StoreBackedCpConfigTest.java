@@ -70,6 +70,20 @@ class StoreBackedCpConfigTest {
   }
 
   @Test
+  void aReadThatOverlapsAnExpiryDoesNotBringTheRefusedTokenBack() {
+    when(store.ttl(anyString())).thenReturn(Optional.of(Duration.ofSeconds(7000)));
+    // One sender reads the token; while its read is in flight another sender's 42001 expires it.
+    when(store.get(anyString())).thenAnswer(read -> {
+      config.expireAccessToken();
+      return Optional.of("token-refused");
+    });
+    assertThat(config.isAccessTokenExpired()).as("the first sender saw the old token").isFalse();
+
+    when(store.ttl(anyString())).thenReturn(Optional.empty());
+    assertThat(config.isAccessTokenExpired()).as("the next send asks the store again, which has none").isTrue();
+  }
+
+  @Test
   void anExpiredOrMissingTokenIsNeverRemembered() {
     when(store.ttl(anyString())).thenReturn(Optional.empty());
     assertThat(config.isAccessTokenExpired()).isTrue();
