@@ -24,10 +24,6 @@ class OutboxClaims {
 
   /** A claimed message with what sending it needs. */
   record Claimed(long id, InboundMessage.Channel channel, String recipient, String payload, int attempts) {
-    // OutboxRecord's names, so the dispatcher reads a claim as it read the entity.
-    InboundMessage.Channel getChannel() { return channel; }
-    String getRecipient() { return recipient; }
-    int getAttempts() { return attempts; }
   }
 
   private static final String CLAIMABLE = "status = 'PENDING' AND next_attempt_at <= ? "

@@ -276,20 +276,19 @@ class OutboxDispatcher implements SmartLifecycle {
    */
   private boolean deliver(OutboxClaims.Claimed claimed, String token) {
     Long id = claimed.id();
-    OutboxClaims.Claimed record = claimed;
     OutgoingMessage message = outbox.read(claimed.payload());
-    ChannelSender sender = senders.get(record.getChannel());
+    ChannelSender sender = senders.get(claimed.channel());
     // update_template_card changes a card already delivered; it is not a message/send and not counted.
     boolean counted = sender.perMemberLimits() && message.type() != OutgoingMessage.Type.CARD_UPDATE;
     Optional<Instant> wait;
     try {
       // The digest is for a backlog: a plain count first spares its transaction when little is waiting.
       if (counted && message.type() == OutgoingMessage.Type.TEXT
-          && claims.pending(record.getRecipient()) > budget.remaining(record.getRecipient())
-          && backlog.digestIfPressed(id, budget.remaining(record.getRecipient())) > 0) {
+          && claims.pending(claimed.recipient()) > budget.remaining(claimed.recipient())
+          && backlog.digestIfPressed(id, budget.remaining(claimed.recipient())) > 0) {
         message = outbox.read(repository.findById(id).orElseThrow());
       }
-      wait = counted ? budget.tryTake(record.getRecipient()) : Optional.empty();
+      wait = counted ? budget.tryTake(claimed.recipient()) : Optional.empty();
     } catch (RuntimeException cannotStart) {
       giveBack(id, token, cannotStart);
       return false;
@@ -300,7 +299,7 @@ class OutboxDispatcher implements SmartLifecycle {
     }
     ChannelSender.Result result;
     try {
-      result = sender.send(record.getRecipient(), message);
+      result = sender.send(claimed.recipient(), message);
     } catch (RuntimeException e) {
       result = new ChannelSender.Result.Retry(e.getClass().getSimpleName(), null);
     }
@@ -312,14 +311,14 @@ class OutboxDispatcher implements SmartLifecycle {
       save(id, r -> r.retryAt(outbox.sendableAt(r, now.plus(throttled.delay())), throttled.reason(), false));
       return false;
     }
-    if (result instanceof ChannelSender.Result.Retry retry && record.getAttempts() + 1 < properties.maxAttempts()) {
-      Duration delay = retry.delay() != null ? retry.delay() : backoff(record.getAttempts());
+    if (result instanceof ChannelSender.Result.Retry retry && claimed.attempts() + 1 < properties.maxAttempts()) {
+      Duration delay = retry.delay() != null ? retry.delay() : backoff(claimed.attempts());
       save(id, r -> r.retryAt(outbox.sendableAt(r, now.plus(delay)), retry.reason(), true));
       return false;
     }
     String reason = result instanceof ChannelSender.Result.Permanent p ? p.reason()
         : ((ChannelSender.Result.Retry) result).reason();
-    log.warn("Outbox message {} to {} is a dead letter: {}", id, record.getRecipient(), reason);
+    log.warn("Outbox message {} to {} is a dead letter: {}", id, claimed.recipient(), reason);
     save(id, r -> r.markDead(reason));
     return true;
   }

@@ -79,10 +79,9 @@ final class StoreBackedCpConfig extends AbstractWxCpInRedisConfigImpl {
     forget();
   }
 
-  /** After the store changed: a read that began before this point may hold the old token. */
+  /** After the store changed: every memo read before this point is stale (fresh() checks the generation). */
   private void forget() {
     generation.incrementAndGet();
-    memo = null;
   }
 
   private Memo fresh() {
